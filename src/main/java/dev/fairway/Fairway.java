@@ -1,0 +1,85 @@
+package dev.fairway;
+
+import dev.fairway.config.DatabaseUrl;
+import dev.fairway.config.InvalidSettingException;
+import dev.fairway.config.Settings;
+import dev.fairway.db.ConnectionPool;
+import dev.fairway.db.DatabaseProbe;
+import dev.fairway.db.EmbeddedDatabase;
+import dev.fairway.db.Migrations;
+import dev.fairway.db.PoolSettings;
+import dev.fairway.db.SchemaMigrator;
+import dev.fairway.web.HealthRoutes;
+import dev.fairway.web.Readiness;
+import dev.fairway.web.WebServer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The entry point, and the one place that wires Fairway's objects together.
+ */
+@Command(name = "fairway", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {ServeCommand.class, MigrateCommand.class, CheckDbCommand.class},
+        description = "Tee-time availability and booking service. Without a command: serve.")
+public final class Fairway implements Callable<Integer> {
+
+    /** Exit status for a setting that cannot be used, as for a command-line usage error. */
+    public static final int EXIT_INVALID_SETTING = 2;
+    private static final Logger log = LoggerFactory.getLogger(Fairway.class);
+
+    @Mixin
+    SettingsOptions options;
+
+    public static void main(String[] args) {
+        int status = commandLine().execute(args);
+        System.exit(status);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Fairway())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof InvalidSettingException) {
+                        cmd.getErr().println("fairway: " + e.getMessage());
+                        return EXIT_INVALID_SETTING;
+                    }
+                    throw e;
+                });
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return ServeCommand.serve(options.settings());
+    }
+
+    /** Starts Fairway with {@code settings} and returns it running. */
+    public static Service start(Settings settings) {
+        EmbeddedDatabase embedded = settings.embedded() ? EmbeddedDatabase.start(settings.dataDir()) : null;
+        ConnectionPool pool = null;
+        try {
+            DatabaseUrl url = embedded != null ? embedded.url() : settings.database().orElseThrow();
+            DatabaseUrl migrationUrl = embedded != null ? url : settings.migrationUrl().orElseThrow();
+            url.warnings().forEach(warning -> log.warn("DATABASE_URL: {}", warning));
+            log.info("Database: {}", url.redacted());
+            pool = ConnectionPool.open("fairway", url, PoolSettings.forUrl(url), null);
+            SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), List.of());
+            Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator);
+            WebServer web = WebServer.start(settings.port(), List.of(new HealthRoutes(readiness)));
+            migrator.start();
+            log.info("Fairway {} is serving on http://localhost:{}", VersionProvider.version(), web.port());
+            return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), List.of());
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.fairway;
+
+import dev.fairway.config.Settings;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The flags every command takes; each overrides the environment variable of the same meaning. */
+public final class SettingsOptions {
+
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "PostgreSQL URL: postgres://, postgresql:// or jdbc:postgresql:// (env DATABASE_URL). "
+                    + "Unset: an embedded PostgreSQL. Prefer the env var: flags show in `ps`.")
+    String databaseUrl;
+
+    @Option(names = "--direct-url", paramLabel = "URL",
+            description = "URL that bypasses any pooler, for migrations and LISTEN (env DIRECT_URL)")
+    String directUrl;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "HTTP port (env PORT, default 8080)")
+    String port;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Bearer token for admin calls (env FAIRWAY_ADMIN_TOKEN; unset: one is generated and printed)")
+    String adminToken;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the embedded database keeps its data (env FAIRWAY_DATA_DIR, default ./fairway-data)")
+    String dataDir;
+
+    /** The environment with these flags laid over it. */
+    Map<String, String> overlay(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>(environment);
+        put(values, "DATABASE_URL", databaseUrl);
+        put(values, "DIRECT_URL", directUrl);
+        put(values, "PORT", port);
+        put(values, "FAIRWAY_ADMIN_TOKEN", adminToken);
+        put(values, "FAIRWAY_DATA_DIR", dataDir);
+        return values;
+    }
+
+    Settings settings() {
+        return Settings.from(overlay(System.getenv()));
+    }
+
+    private static void put(Map<String, String> values, String name, String flag) {
+        if (flag != null) {
+            values.put(name, flag);
+        }
+    }
+}

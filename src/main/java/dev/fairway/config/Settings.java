@@ -1,0 +1,95 @@
+package dev.fairway.config;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Fairway is configured with, read once at start from the environment (flags of the
+ * same meaning override it) and validated here, so a bad value stops the start with a message
+ * naming the setting.
+ *
+ * @param database            {@code DATABASE_URL}; empty means the embedded PostgreSQL
+ * @param direct              {@code DIRECT_URL}: a connection that bypasses any pooler, for
+ *                            migrations and LISTEN
+ * @param port                {@code PORT}: the HTTP port
+ * @param adminToken          {@code FAIRWAY_ADMIN_TOKEN}: the bearer token of admin calls
+ * @param adminTokenGenerated true when no token was configured and one was made up at start
+ * @param dataDir             {@code FAIRWAY_DATA_DIR}: where the embedded database keeps its files
+ */
+public record Settings(
+        Optional<DatabaseUrl> database,
+        Optional<DatabaseUrl> direct,
+        int port,
+        Secret adminToken,
+        boolean adminTokenGenerated,
+        Path dataDir) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_DATA_DIR = "./fairway-data";
+    /** A generated admin token carries this many random bytes (256 bits). */
+    private static final int GENERATED_TOKEN_BYTES = 32;
+    /** Shorter configured tokens are refused: they could be guessed. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+    /** Reads settings from {@code values}: environment variables, with flags already laid over them. */
+    public static Settings from(Map<String, String> values) {
+        Optional<DatabaseUrl> database = url(values, "DATABASE_URL");
+        Optional<DatabaseUrl> direct = url(values, "DIRECT_URL");
+        if (direct.isPresent() && database.isEmpty()) {
+            throw new InvalidSettingException("DIRECT_URL is set but DATABASE_URL is not: set both, or neither "
+                    + "to use the embedded database");
+        }
+        int port = port(value(values, "PORT").orElse(Integer.toString(DEFAULT_PORT)));
+        Optional<String> token = value(values, "FAIRWAY_ADMIN_TOKEN");
+        token.ifPresent(Settings::checkToken);
+        Path dataDir = Path.of(value(values, "FAIRWAY_DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+        return new Settings(database, direct, port,
+                new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir);
+    }
+
+    public boolean embedded() {
+        return database.isEmpty();
+    }
+
+    /** The URL for migrations and LISTEN: {@code DIRECT_URL} when set, else {@code DATABASE_URL}. */
+    public Optional<DatabaseUrl> migrationUrl() {
+        return direct.or(() -> database);
+    }
+
+    private static Optional<DatabaseUrl> url(Map<String, String> values, String name) {
+        return value(values, name).map(url -> DatabaseUrl.parse(name, url));
+    }
+
+    private static Optional<String> value(Map<String, String> values, String name) {
+        return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException("PORT must be a number from 0 to 65535 (0 picks a free port), not '"
+                + text + "'");
+    }
+
+    private static void checkToken(String token) {
+        if (token.length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new InvalidSettingException("FAIRWAY_ADMIN_TOKEN is shorter than " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters: use a long random value, e.g. from `openssl rand -base64 32`");
+        }
+    }
+
+    private static String generateToken() {
+        byte[] bytes = new byte[GENERATED_TOKEN_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

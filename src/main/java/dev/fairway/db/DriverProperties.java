@@ -1,0 +1,33 @@
+package dev.fairway.db;
+
+import dev.fairway.config.DatabaseUrl;
+import java.time.Duration;
+import java.util.Properties;
+
+/** The pgjdbc properties of a connection Fairway opens: the URL's, plus timeouts and pooler safety. */
+final class DriverProperties {
+
+    private DriverProperties() {
+    }
+
+    static Properties forPool(DatabaseUrl url, PoolSettings settings) {
+        Properties properties = url.connectionProperties();
+        properties.putIfAbsent("ApplicationName", "fairway");
+        properties.putIfAbsent("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
+        properties.setProperty("loginTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
+        properties.setProperty("socketTimeout", Long.toString(ceilSeconds(settings.socketTimeout())));
+        if (url.transactionPooler()) {
+            // A transaction pooler hands each transaction to any server connection, where a named
+            // prepared statement of ours may not exist, or may exist twice.
+            properties.setProperty("prepareThreshold", "0");
+        } else {
+            url.schema().ifPresent(schema -> properties.setProperty("currentSchema", schema));
+        }
+        return properties;
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return (duration.toMillis() + 999) / 1000;
+    }
+}

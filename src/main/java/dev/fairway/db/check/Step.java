@@ -1,0 +1,24 @@
+package dev.fairway.db.check;
+
+/** The steps of {@code fairway check-db}, in the order they run. */
+public enum Step {
+    URL("URL"),
+    DNS("DNS"),
+    TCP("TCP connect"),
+    TLS("TLS"),
+    AUTHENTICATION("Authentication"),
+    SERVER("Server"),
+    POOLER("Pooler"),
+    LATENCY("Latency"),
+    MIGRATIONS("Migrations");
+
+    private final String label;
+
+    Step(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

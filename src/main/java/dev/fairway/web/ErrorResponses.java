@@ -1,0 +1,50 @@
+package dev.fairway.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become answers: every error is {@code application/problem+json}, and
+ * anything unforeseen is a logged 500 (which is a bug) that says nothing of its cause.
+ */
+public final class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private ErrorResponses() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem(), e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e), null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected failure of {} {}", ctx.method(), ctx.endpoint().path, e);
+            write(ctx, Problem.of(500, "internal-error", "Internal server error",
+                    "the server failed unexpectedly; this is a bug and has been logged"), null);
+        });
+    }
+
+    public static void write(Context ctx, Problem problem, ProblemException source) {
+        if (source != null) {
+            source.headers().forEach(ctx::header);
+        }
+        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
+    }
+
+    private static Problem fromJavalin(HttpResponseException e) {
+        int status = e.getStatus();
+        return switch (status) {
+            case 404 -> Problem.of(404, "not-found", "Not found", "there is no such resource: check the path");
+            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed",
+                    "this path does not accept that method");
+            case 413 -> Problem.of(413, "payload-too-large", "Request body too large",
+                    "send a smaller request body");
+            default -> Problem.of(status, "http-" + status, HttpStatus.forStatus(status).getMessage(),
+                    e.getMessage());
+        };
+    }
+}

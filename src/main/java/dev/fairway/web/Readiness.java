@@ -1,0 +1,78 @@
+package dev.fairway.web;
+
+import dev.fairway.db.DatabaseProbe;
+import dev.fairway.db.DatabaseProbe.ProbeResult;
+import dev.fairway.db.SchemaMigrator;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Whether this instance should get traffic: not while it stops, not before its schema is
+ * migrated, not while its database does not answer.
+ */
+public final class Readiness {
+
+    /** The probe's share of the 2 s the contract allows a readiness answer. */
+    static final Duration PROBE_BUDGET = Duration.ofMillis(1500);
+
+    private final DatabaseProbe probe;
+    private final SchemaMigrator schema;
+    private volatile boolean stopping;
+
+    public Readiness(DatabaseProbe probe, SchemaMigrator schema) {
+        this.probe = probe;
+        this.schema = schema;
+    }
+
+    /** From now on the instance reports DOWN, so load balancers stop sending to it. */
+    public void markStopping() {
+        stopping = true;
+    }
+
+    public Report check() {
+        if (stopping) {
+            return Report.down("the service is shutting down", Map.of());
+        }
+        ProbeResult result = probe.probe(PROBE_BUDGET);
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("status", result.up() ? "UP" : "DOWN");
+        if (result.up()) {
+            database.put("latencyMs", Math.round(result.latency().toNanos() / 10_000.0) / 100.0);
+        } else {
+            database.put("reason", result.reason());
+        }
+        database.put("schema", schema.isReady() ? "up to date" : schema.pendingReason());
+        if (!result.up()) {
+            return Report.down("the database does not answer", database);
+        }
+        if (!schema.isReady()) {
+            return Report.down("the database schema is not migrated yet", database);
+        }
+        return new Report(true, null, database);
+    }
+
+    /**
+     * A readiness answer.
+     *
+     * @param up       whether the instance is ready
+     * @param reason   why not, when it is not
+     * @param database what the database check found
+     */
+    public record Report(boolean up, String reason, Map<String, Object> database) {
+
+        static Report down(String reason, Map<String, Object> database) {
+            return new Report(false, reason, database);
+        }
+
+        Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", up ? "UP" : "DOWN");
+            if (reason != null) {
+                body.put("reason", reason);
+            }
+            body.put("database", database);
+            return body;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.fairway.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP server: Javalin on Jetty, handlers on virtual threads (blocking JDBC is fine there),
+ * and a graceful stop that refuses new connections and lets requests in flight finish.
+ */
+public final class WebServer implements AutoCloseable {
+
+    /** How long a stop waits for requests in flight before it cuts them off. */
+    public static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
+    /** Largest request body: a course with a year of date overrides fits many times over. */
+    private static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static WebServer start(int port, List<Routes> routes) {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("http");
+        // Selectors stay on platform threads; each request is handled on its own virtual thread.
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
+            config.jetty.threadPool = threads;
+            config.jetty.port = port;
+            config.jetty.modifyServer(server -> {
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(GRACEFUL_STOP.toMillis());
+            });
+            config.http.defaultContentType = ContentType.JSON;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.prefer405over404 = true;
+            ErrorResponses.register(config.routes);
+            routes.forEach(r -> r.addTo(config.routes));
+        });
+        app.start();
+        return new WebServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Every route the server answers, as "METHOD /path": what the OpenAPI file must describe. */
+    public List<String> registeredRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(h -> h.endpoint.method.name() + " " + h.endpoint.path)
+                .toList();
+    }
+
+    /** Stops taking connections, waits up to {@link #GRACEFUL_STOP} for requests in flight, then stops. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,259 @@
+package dev.fairway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy between the service and PostgreSQL that injects real network faults: it refuses
+ * connections, resets them, swallows traffic, delays it, or cuts a connection right after the
+ * server has executed a COMMIT and before the client hears the answer. It also counts the
+ * statements clients send, read off the wire.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private final int targetPort;
+    private final int port;
+    private final Set<Link> links = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicInteger commitsToDrop = new AtomicInteger();
+    private final AtomicInteger droppedCommits = new AtomicInteger();
+    private volatile ServerSocket listener;
+    private volatile boolean blackhole;
+    private volatile Duration latency = Duration.ZERO;
+
+    private TcpProxy(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        ServerSocket socket = newListener(0);
+        this.port = socket.getLocalPort();
+        listen(socket);
+    }
+
+    /** A proxy on a free local port that forwards to {@code localhost:targetPort}. */
+    public static TcpProxy to(int targetPort) {
+        try {
+            return new TcpProxy(targetPort);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** New connections are refused (the port is closed); open ones stay. */
+    public void refuseConnections() {
+        closeQuietly(listener);
+    }
+
+    /** New connections are accepted again. */
+    public void acceptConnections() {
+        try {
+            listen(newListener(port));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not listen on port " + port + " again", e);
+        }
+    }
+
+    /** Every open connection is reset (TCP RST), as a crashing pooler or a load balancer does. */
+    public void resetAll() {
+        links.forEach(Link::reset);
+    }
+
+    /** Connections are accepted but nothing passes either way, like a host that vanished. */
+    public void blackhole(boolean on) {
+        blackhole = on;
+    }
+
+    /** Every chunk of traffic, either way, waits this long. */
+    public void latency(Duration delay) {
+        latency = delay;
+    }
+
+    /**
+     * The next {@code count} COMMITs reach the server and are executed, but the connection is cut
+     * before their answer reaches the client: the client cannot know whether they committed.
+     */
+    public void dropAfterNextCommits(int count) {
+        commitsToDrop.set(count);
+    }
+
+    public int droppedCommits() {
+        return droppedCommits.get();
+    }
+
+    /** Statements sent since the last reset: simple queries plus extended-protocol executions. */
+    public long statements() {
+        return statements.get();
+    }
+
+    public long commits() {
+        return commits.get();
+    }
+
+    public void resetCounters() {
+        statements.set(0);
+        commits.set(0);
+    }
+
+    public int openConnections() {
+        return links.size();
+    }
+
+    /** Back to plain forwarding: no blackhole, no latency, connections accepted. */
+    public void heal() {
+        blackhole = false;
+        latency = Duration.ZERO;
+        commitsToDrop.set(0);
+        if (listener == null || listener.isClosed()) {
+            acceptConnections();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+        closeQuietly(listener);
+        links.forEach(Link::reset);
+    }
+
+    private ServerSocket newListener(int onPort) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 512);
+        return socket;
+    }
+
+    private void listen(ServerSocket socket) {
+        listener = socket;
+        Thread.ofVirtual().name("proxy-accept-" + port).start(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    Socket client = socket.accept();
+                    Socket server = new Socket();
+                    try {
+                        server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
+                    } catch (IOException e) {
+                        client.setSoLinger(true, 0);
+                        client.close();
+                        continue;
+                    }
+                    Link link = new Link(client, server);
+                    links.add(link);
+                    link.start();
+                } catch (IOException e) {
+                    // listener closed
+                }
+            }
+        });
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+
+    /** One client connection and its server connection. */
+    private final class Link {
+        private final Socket client;
+        private final Socket server;
+        private final PgFrontendMessages messages = new PgFrontendMessages();
+        private final AtomicBoolean down = new AtomicBoolean();
+        private volatile boolean cutOnNextAnswer;
+
+        Link(Socket client, Socket server) {
+            this.client = client;
+            this.server = server;
+        }
+
+        void start() {
+            Thread.ofVirtual().start(() -> pump(client, server, true));
+            Thread.ofVirtual().start(() -> pump(server, client, false));
+        }
+
+        private void pump(Socket from, Socket to, boolean fromClient) {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = from.getInputStream()) {
+                OutputStream out = to.getOutputStream();
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (blackhole) {
+                        continue; // swallowed
+                    }
+                    if (!latency.isZero()) {
+                        Thread.sleep(latency);
+                    }
+                    if (fromClient) {
+                        inspect(buffer, n);
+                    } else if (cutOnNextAnswer) {
+                        droppedCommits.incrementAndGet();
+                        reset();
+                        return;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the connection ended
+            }
+            reset();
+        }
+
+        private void inspect(byte[] buffer, int n) {
+            boolean sawCommit = false;
+            for (PgFrontendMessages.Message message : messages.feed(buffer, n)) {
+                if (message.type() == 'Q' || message.type() == 'E') {
+                    statements.incrementAndGet();
+                }
+                if (isCommit(message.sql())) {
+                    commits.incrementAndGet();
+                    sawCommit = true;
+                }
+            }
+            if (sawCommit && commitsToDrop.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
+                cutOnNextAnswer = true;
+            }
+        }
+
+        private boolean isCommit(String sql) {
+            String statement = sql.strip().toUpperCase(Locale.ROOT);
+            return statement.equals("COMMIT") || statement.startsWith("COMMIT;") || statement.equals("END");
+        }
+
+        void reset() {
+            if (!down.compareAndSet(false, true)) {
+                return;
+            }
+            links.remove(this);
+            for (Socket socket : new Socket[] {client, server}) {
+                try {
+                    socket.setSoLinger(true, 0);
+                } catch (SocketException ignored) {
+                    // already closed
+                }
+                closeQuietly(socket);
+            }
+        }
+    }
+}

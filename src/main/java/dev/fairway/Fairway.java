@@ -43,11 +43,12 @@ public final class Fairway implements Callable<Integer> {
     static CommandLine commandLine() {
         return new CommandLine(new Fairway())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("fairway: " + e.getMessage());
                     if (e instanceof InvalidSettingException) {
-                        cmd.getErr().println("fairway: " + e.getMessage());
                         return EXIT_INVALID_SETTING;
                     }
-                    throw e;
+                    log.debug("fairway failed", e);
+                    return 1;
                 });
     }
 

@@ -80,7 +80,7 @@ final class UrlParameters {
             case "sslaccept" -> driver.put("sslmode", sslAccept(value));
             case "sslcert", "sslkey", "sslrootcert", "sslpassword" -> driver.put(name, value);
             case "sslidentity" -> driver.put("sslkey", value);
-            case "connect_timeout", "connectTimeout" -> connectTimeout = Optional.of(seconds(name, value));
+            case "connect_timeout", "connectTimeout" -> connectTimeout(name, value);
             case "socket_timeout", "socketTimeout" -> socketTimeout = Optional.of(seconds(name, value));
             case "pool_timeout" -> poolTimeout = Optional.of(seconds(name, value));
             case "connection_limit" -> connectionLimit = OptionalInt.of(positive(name, value));
@@ -144,6 +144,14 @@ final class UrlParameters {
             driver.put(name, value);
         } else {
             warnings.add("parameter " + name + " is unknown and is ignored");
+        }
+    }
+
+    private void connectTimeout(String name, String value) {
+        connectTimeout = Optional.of(seconds(name, value));
+        if (connectTimeout.get().isZero()) {
+            warnings.add("parameter " + name + "=0 (wait forever) is replaced by Fairway's 5 s default: a connect "
+                    + "that hangs would hold requests past their deadline");
         }
     }
 

@@ -14,6 +14,9 @@ final class DriverProperties {
         Properties properties = url.connectionProperties();
         properties.putIfAbsent("ApplicationName", "fairway");
         properties.putIfAbsent("tcpKeepAlive", "true");
+        // Server error details quote row values (a customer's email in a constraint violation);
+        // keep them out of exception messages, which reach logs.
+        properties.setProperty("logServerErrorDetail", "false");
         properties.setProperty("connectTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
         properties.setProperty("loginTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
         properties.setProperty("socketTimeout", Long.toString(ceilSeconds(settings.socketTimeout())));

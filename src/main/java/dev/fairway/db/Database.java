@@ -1,0 +1,84 @@
+package dev.fairway.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Runs units of work against the pool under a request's deadline. A read is one autocommit round
+ * trip; a write is one transaction. Statement settings ({@code statement_timeout}, and the schema
+ * behind a transaction pooler) are set with {@code SET LOCAL}, never on the session, because a
+ * transaction pooler hands the session to someone else after every transaction.
+ */
+public final class Database {
+
+    private final ConnectionPool pool;
+    private final Duration statementTimeout;
+    private final String schema;
+
+    public Database(ConnectionPool pool) {
+        this.pool = pool;
+        this.statementTimeout = pool.settings().statementTimeout();
+        // Without a transaction pooler the schema is set once per connection by the driver.
+        this.schema = pool.url().transactionPooler() ? pool.url().schema().orElse(null) : null;
+    }
+
+    /** Runs read-only work in autocommit mode: each statement is its own round trip and transaction. */
+    public <T> T read(String operation, Deadline deadline, SqlWork<T> work) {
+        return run(operation, deadline, false, work);
+    }
+
+    /** Runs work in one transaction, committed when it returns, rolled back when it throws. */
+    public <T> T write(String operation, Deadline deadline, SqlWork<T> work) {
+        return run(operation, deadline, true, work);
+    }
+
+    private <T> T run(String operation, Deadline deadline, boolean transaction, SqlWork<T> work) {
+        Phase phase = Phase.CONNECT;
+        try {
+            if (deadline.expired()) {
+                throw new DeadlineExceededException(operation);
+            }
+            try (Connection connection = pool.borrow(deadline.remaining())) {
+                phase = Phase.WORK;
+                if (!transaction) {
+                    return work.run(new DeadlineSession(connection, deadline, operation, localSettings(deadline)));
+                }
+                connection.setAutoCommit(false);
+                DeadlineSession session = new DeadlineSession(connection, deadline, operation, "");
+                session.beforeStatement();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(localSettings(deadline));
+                }
+                T result = work.run(session);
+                phase = Phase.COMMIT;
+                session.beforeStatement();
+                connection.commit();
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(operation, phase, e);
+        }
+    }
+
+    /** {@code SET LOCAL} statements for one transaction: the statement timeout, cut to the deadline. */
+    private String localSettings(Deadline deadline) {
+        long millis = Math.max(1, Math.min(statementTimeout.toMillis(), deadline.remaining().toMillis()));
+        String settings = "SET LOCAL statement_timeout = " + millis + "; ";
+        if (schema != null) {
+            settings += "SET LOCAL search_path = \"" + schema + "\"; ";
+        }
+        return settings;
+    }
+
+    /** Where in a unit of work a failure happened: it decides whether the work may have committed. */
+    public enum Phase {
+        /** Getting a connection: nothing was sent. */
+        CONNECT,
+        /** Running the work's statements: nothing is committed. */
+        WORK,
+        /** COMMIT was sent: the transaction may or may not have committed. */
+        COMMIT
+    }
+}

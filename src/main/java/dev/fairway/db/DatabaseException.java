@@ -1,0 +1,42 @@
+package dev.fairway.db;
+
+import java.sql.SQLException;
+
+/**
+ * A unit of work failed. It names the operation and the phase it failed in, and carries the
+ * SQL failure; its message holds no data of the request (pgjdbc is told to leave row details out).
+ */
+public class DatabaseException extends RuntimeException {
+
+    private final String operation;
+    private final Database.Phase phase;
+
+    public DatabaseException(String operation, Database.Phase phase, SQLException cause) {
+        super(operation + " failed while " + phase.name().toLowerCase() + ": " + SqlFailures.describe(cause), cause);
+        this.operation = operation;
+        this.phase = phase;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public Database.Phase phase() {
+        return phase;
+    }
+
+    public SQLException sqlCause() {
+        return (SQLException) getCause();
+    }
+
+    /** The SQLSTATE of the innermost SQL failure that has one, or null. */
+    public String sqlState() {
+        String state = null;
+        for (Throwable t = getCause(); t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                state = sql.getSQLState();
+            }
+        }
+        return state;
+    }
+}

@@ -1,6 +1,7 @@
 package dev.fairway.db;
 
 import dev.fairway.config.DatabaseUrl;
+import java.time.Duration;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -17,10 +18,20 @@ public final class Migrations {
     /** How many times Flyway retries its advisory lock (one second apart) before giving up. */
     private static final int LOCK_RETRIES = 30;
 
+    /** A migration may run long DDL, but a dead connection must not hold it forever. */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(10);
+
     private final DatabaseUrl url;
+    private final Duration socketTimeout;
 
     public Migrations(DatabaseUrl url) {
+        this(url, SOCKET_TIMEOUT);
+    }
+
+    /** @param socketTimeout the longest wait for any answer from the database */
+    public Migrations(DatabaseUrl url, Duration socketTimeout) {
         this.url = url;
+        this.socketTimeout = socketTimeout;
     }
 
     /** Applies every pending migration and returns how many it applied. */
@@ -69,6 +80,7 @@ public final class Migrations {
         });
         dataSource.setConnectTimeout((int) PoolSettings.CONNECT_TIMEOUT.toSeconds());
         dataSource.setLoginTimeout((int) PoolSettings.CONNECT_TIMEOUT.toSeconds());
+        dataSource.setSocketTimeout((int) Math.max(1, socketTimeout.toSeconds()));
         dataSource.setTcpKeepAlive(true);
         if (url.transactionPooler()) {
             dataSource.setPrepareThreshold(0);

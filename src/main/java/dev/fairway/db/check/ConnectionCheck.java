@@ -184,7 +184,7 @@ public final class ConnectionCheck {
 
     private StepResult migrations() {
         try {
-            Migrations.MigrationState state = new Migrations(url).state();
+            Migrations.MigrationState state = new Migrations(url, stepTimeout).state();
             if (state.upToDate()) {
                 return StepResult.ok(Step.MIGRATIONS, null, "up to date at version " + state.current());
             }

@@ -1,0 +1,70 @@
+package dev.fairway.teesheet;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything that decides a course's tee sheet. Validated where it is built from a request; here
+ * only what would make the grid wrong is checked again.
+ *
+ * @param zone                      the course's time zone: every wall-clock time is in it
+ * @param teeTimeIntervalMinutes    minutes between tee times
+ * @param maxPlayersPerTeeTime      players one tee time holds
+ * @param bookingWindowDays         how many days ahead of today a tee time can be booked
+ * @param minNoticeMinutes          how long before its start a tee time can still be booked
+ * @param cancellationCutoffMinutes how long before its start a booking can still be cancelled
+ * @param currency                  the currency of every price
+ * @param weeklyHours               ranges per weekday; a missing weekday is closed
+ * @param dateOverrides             dates whose hours (and interval) replace the weekday's
+ * @param rates                     price rules, the first that applies wins
+ */
+public record CourseRules(
+        ZoneId zone,
+        int teeTimeIntervalMinutes,
+        int maxPlayersPerTeeTime,
+        int bookingWindowDays,
+        int minNoticeMinutes,
+        int cancellationCutoffMinutes,
+        Currency currency,
+        Map<DayOfWeek, List<TimeRange>> weeklyHours,
+        Map<LocalDate, DateOverride> dateOverrides,
+        List<Rate> rates) {
+
+    public CourseRules {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(currency, "currency");
+        if (teeTimeIntervalMinutes < 1) {
+            throw new IllegalArgumentException("teeTimeIntervalMinutes must be positive");
+        }
+        if (maxPlayersPerTeeTime < 1) {
+            throw new IllegalArgumentException("maxPlayersPerTeeTime must be positive");
+        }
+        EnumMap<DayOfWeek, List<TimeRange>> week = new EnumMap<>(DayOfWeek.class);
+        weeklyHours.forEach((day, ranges) -> week.put(day, List.copyOf(ranges)));
+        weeklyHours = java.util.Collections.unmodifiableMap(week);
+        dateOverrides = java.util.Collections.unmodifiableMap(new TreeMap<>(dateOverrides));
+        rates = List.copyOf(rates);
+    }
+
+    /** The ranges of {@code date}: its override's when it has one, else its weekday's. */
+    public List<TimeRange> hoursOn(LocalDate date) {
+        DateOverride override = dateOverrides.get(date);
+        if (override != null) {
+            return override.hours();
+        }
+        return weeklyHours.getOrDefault(date.getDayOfWeek(), List.of());
+    }
+
+    /** The interval of {@code date}: its override's when it sets one, else the course's. */
+    public int intervalOn(LocalDate date) {
+        DateOverride override = dateOverrides.get(date);
+        return override != null ? override.teeTimeIntervalMinutes().orElse(teeTimeIntervalMinutes) : teeTimeIntervalMinutes;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.fairway.teesheet;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A price rule: it applies on {@code days} (every day when empty) from {@code from} (included) to
+ * {@code until} (excluded), wall-clock time.
+ */
+public record Rate(String name, Set<DayOfWeek> days, LocalTime from, LocalTime until, BigDecimal pricePerPlayer) {
+
+    public Rate {
+        Objects.requireNonNull(name, "name");
+        days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(pricePerPlayer, "pricePerPlayer");
+    }
+
+    public boolean everyDay() {
+        return days.isEmpty();
+    }
+
+    public boolean appliesTo(DayOfWeek day, LocalTime time) {
+        return (days.isEmpty() || days.contains(day)) && !time.isBefore(from) && time.isBefore(until);
+    }
+}

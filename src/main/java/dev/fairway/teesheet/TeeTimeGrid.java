@@ -1,0 +1,92 @@
+package dev.fairway.teesheet;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lays out the tee times of a local date. Each range gives {@code firstTeeTime + k * interval}
+ * up to {@code lastTeeTime}; each wall-clock time becomes an instant in the course's zone. A time
+ * inside a daylight-saving gap gives no tee time; a time inside an overlap gives two, one per
+ * offset. A day's tee times come in instant order. Bookings play no part: the grid never shifts.
+ */
+public final class TeeTimeGrid {
+
+    private static final int SECONDS_PER_DAY = 86_400;
+
+    private TeeTimeGrid() {
+    }
+
+    public static List<TeeTime> on(CourseRules rules, LocalDate date) {
+        List<TimeRange> ranges = rules.hoursOn(date);
+        if (ranges.isEmpty()) {
+            return List.of();
+        }
+        int interval = rules.intervalOn(date);
+        List<TimeRange> ordered = new ArrayList<>(ranges);
+        ordered.sort(Comparator.comparing(TimeRange::firstTeeTime));
+        ZoneOffset constant = constantOffset(rules.zone(), date);
+        List<TeeTime> teeTimes = new ArrayList<>();
+        for (TimeRange range : ordered) {
+            int last = range.lastTeeTime().toSecondOfDay() / 60;
+            for (int minute = range.firstTeeTime().toSecondOfDay() / 60; minute <= last; minute += interval) {
+                LocalTime time = LocalTime.ofSecondOfDay(minute * 60L);
+                if (constant != null) {
+                    teeTimes.add(teeTime(date, time, constant));
+                } else {
+                    for (ZoneOffset offset : rules.zone().getRules().getValidOffsets(LocalDateTime.of(date, time))) {
+                        teeTimes.add(teeTime(date, time, offset));
+                    }
+                }
+            }
+        }
+        if (constant == null) {
+            teeTimes.sort(Comparator.comparingLong(TeeTime::epochSecond));
+        }
+        return teeTimes;
+    }
+
+    /** The grid tee time that starts at {@code instant}, if there is one. */
+    public static Optional<TeeTime> at(CourseRules rules, Instant instant) {
+        LocalDate date = LocalDate.ofInstant(instant, rules.zone());
+        long epochSecond = instant.getEpochSecond();
+        if (instant.getNano() != 0) {
+            return Optional.empty();
+        }
+        return on(rules, date).stream().filter(t -> t.epochSecond() == epochSecond).findFirst();
+    }
+
+    private static TeeTime teeTime(LocalDate date, LocalTime time, ZoneOffset offset) {
+        long epochSecond = date.toEpochDay() * SECONDS_PER_DAY + time.toSecondOfDay() - offset.getTotalSeconds();
+        return new TeeTime(date, time, offset, epochSecond);
+    }
+
+    /**
+     * The one offset in force all through {@code date}, or null when a transition may fall on it.
+     * The window checked runs from the earliest to the latest instant any zone could give the
+     * date's wall clock, so a null here only ever costs the slower exact path.
+     */
+    static ZoneOffset constantOffset(ZoneId zone, LocalDate date) {
+        ZoneRules rules = zone.getRules();
+        LocalDateTime midnight = date.atStartOfDay();
+        Instant earliest = midnight.toInstant(ZoneOffset.MAX);
+        if (rules.isFixedOffset()) {
+            return rules.getOffset(earliest);
+        }
+        Instant latest = midnight.plusDays(1).toInstant(ZoneOffset.MIN);
+        ZoneOffsetTransition next = rules.nextTransition(earliest);
+        if (next == null || next.getInstant().isAfter(latest)) {
+            return rules.getOffset(earliest);
+        }
+        return null;
+    }
+}

@@ -1,17 +1,29 @@
 package dev.fairway;
 
+import dev.fairway.availability.AvailabilityRoutes;
+import dev.fairway.availability.AvailabilityService;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.InvalidSettingException;
 import dev.fairway.config.Settings;
+import dev.fairway.courses.BlockRoutes;
+import dev.fairway.courses.BlockService;
+import dev.fairway.courses.CourseRoutes;
+import dev.fairway.courses.CourseService;
+import dev.fairway.courses.DemoCourse;
 import dev.fairway.db.ConnectionPool;
+import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseProbe;
 import dev.fairway.db.EmbeddedDatabase;
 import dev.fairway.db.Migrations;
 import dev.fairway.db.PoolSettings;
 import dev.fairway.db.SchemaMigrator;
+import dev.fairway.web.AdminAuth;
+import dev.fairway.web.ApiDocsRoutes;
 import dev.fairway.web.HealthRoutes;
 import dev.fairway.web.Readiness;
+import dev.fairway.web.RequestDeadline;
 import dev.fairway.web.WebServer;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -59,6 +71,11 @@ public final class Fairway implements Callable<Integer> {
 
     /** Starts Fairway with {@code settings} and returns it running. */
     public static Service start(Settings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts Fairway with {@code settings}, telling the time by {@code clock}. */
+    public static Service start(Settings settings, Clock clock) {
         EmbeddedDatabase embedded = settings.embedded() ? EmbeddedDatabase.start(settings.dataDir()) : null;
         ConnectionPool pool = null;
         try {
@@ -67,12 +84,24 @@ public final class Fairway implements Callable<Integer> {
             url.warnings().forEach(warning -> log.warn("DATABASE_URL: {}", warning));
             log.info("Database: {}", url.redacted());
             pool = ConnectionPool.open("fairway", url, PoolSettings.forUrl(url), null);
-            SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), List.of());
+            Database database = new Database(pool);
+            CourseService courses = new CourseService(database);
+            BlockService blocks = new BlockService(database);
+            AvailabilityService availability = new AvailabilityService(database, clock);
+            AdminAuth admin = new AdminAuth(settings.adminToken());
+            List<Runnable> whenMigrated = embedded != null
+                    ? List.of(() -> DemoCourse.createIfNoCourses(courses, clock)) : List.of();
+            SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
             Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator);
-            WebServer web = WebServer.start(settings.port(), List.of(new HealthRoutes(readiness)));
+            WebServer web = WebServer.start(settings.port(), RequestDeadline.DEFAULT, List.of(
+                    new HealthRoutes(readiness),
+                    new ApiDocsRoutes(),
+                    new CourseRoutes(courses, admin),
+                    new BlockRoutes(courses, blocks, admin),
+                    new AvailabilityRoutes(courses, availability)));
             migrator.start();
             log.info("Fairway {} is serving on http://localhost:{}", VersionProvider.version(), web.port());
-            return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), List.of());
+            return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses, List.of());
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();

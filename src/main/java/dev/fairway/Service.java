@@ -1,6 +1,7 @@
 package dev.fairway;
 
 import dev.fairway.config.Secret;
+import dev.fairway.courses.CourseService;
 import dev.fairway.db.ConnectionPool;
 import dev.fairway.db.EmbeddedDatabase;
 import dev.fairway.db.SchemaMigrator;
@@ -24,11 +25,13 @@ public final class Service implements AutoCloseable {
     private final ConnectionPool pool;
     private final EmbeddedDatabase embedded;
     private final Secret adminToken;
+    private final CourseService courses;
     private final List<AutoCloseable> background;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     Service(WebServer web, Readiness readiness, SchemaMigrator migrator, ConnectionPool pool,
-            EmbeddedDatabase embedded, Secret adminToken, List<AutoCloseable> background) {
+            EmbeddedDatabase embedded, Secret adminToken, CourseService courses, List<AutoCloseable> background) {
+        this.courses = courses;
         this.web = web;
         this.readiness = readiness;
         this.migrator = migrator;
@@ -48,6 +51,10 @@ public final class Service implements AutoCloseable {
 
     public WebServer web() {
         return web;
+    }
+
+    public CourseService courses() {
+        return courses;
     }
 
     public SchemaMigrator migrator() {

@@ -31,12 +31,18 @@ public class DatabaseException extends RuntimeException {
 
     /** The SQLSTATE of the innermost SQL failure that has one, or null. */
     public String sqlState() {
-        String state = null;
-        for (Throwable t = getCause(); t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                state = sql.getSQLState();
-            }
-        }
-        return state;
+        return FailureClassifier.sqlState(getCause());
+    }
+
+    public FailureClass failureClass() {
+        return FailureClassifier.classify(this);
+    }
+
+    /**
+     * Whether the failure says the database cannot serve right now (rather than that the request
+     * or the code is wrong): a client should try again later.
+     */
+    public boolean unavailable() {
+        return failureClass() != FailureClass.PERMANENT || "57014".equals(sqlState());
     }
 }

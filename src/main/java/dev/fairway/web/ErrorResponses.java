@@ -1,5 +1,6 @@
 package dev.fairway.web;
 
+import dev.fairway.db.DatabaseException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -14,6 +15,10 @@ import org.slf4j.LoggerFactory;
 public final class ErrorResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+    /** What a 503 asks a client to wait before trying again. */
+    public static final long RETRY_AFTER_SECONDS = 1;
+    private static final Problem INTERNAL_ERROR = Problem.of(500, "internal-error", "Internal server error",
+            "the server failed unexpectedly; this is a bug and has been logged");
 
     private ErrorResponses() {
     }
@@ -21,10 +26,19 @@ public final class ErrorResponses {
     public static void register(RoutesConfig routes) {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem(), e));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e), null));
+        routes.exception(DatabaseException.class, (e, ctx) -> {
+            if (!e.unavailable()) {
+                log.error("Database failure of {} {}: {}", ctx.method(), ctx.endpoint().path, e.getMessage(), e);
+                write(ctx, INTERNAL_ERROR, null);
+                return;
+            }
+            ProblemException problem = Problems.unavailable("the database cannot be reached right now: try again "
+                    + "in a moment", RETRY_AFTER_SECONDS);
+            write(ctx, problem.problem(), problem);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unexpected failure of {} {}", ctx.method(), ctx.endpoint().path, e);
-            write(ctx, Problem.of(500, "internal-error", "Internal server error",
-                    "the server failed unexpectedly; this is a bug and has been logged"), null);
+            write(ctx, INTERNAL_ERROR, null);
         });
     }
 

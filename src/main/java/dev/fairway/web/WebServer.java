@@ -25,7 +25,7 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static WebServer start(int port, List<Routes> routes) {
+    public static WebServer start(int port, Duration requestDeadline, List<Routes> routes) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
         // Selectors stay on platform threads; each request is handled on its own virtual thread.
@@ -43,7 +43,9 @@ public final class WebServer implements AutoCloseable {
             config.http.defaultContentType = ContentType.JSON;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.prefer405over404 = true;
+            config.staticFiles.enableWebjars();
             ErrorResponses.register(config.routes);
+            config.routes.before(ctx -> RequestDeadline.start(ctx, requestDeadline));
             routes.forEach(r -> r.addTo(config.routes));
         });
         app.start();
@@ -57,6 +59,7 @@ public final class WebServer implements AutoCloseable {
     /** Every route the server answers, as "METHOD /path": what the OpenAPI file must describe. */
     public List<String> registeredRoutes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(h -> h.endpoint.method.isHttpMethod())
                 .map(h -> h.endpoint.method.name() + " " + h.endpoint.path)
                 .toList();
     }

@@ -29,6 +29,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicInteger commitsToDrop = new AtomicInteger();
     private final AtomicInteger droppedCommits = new AtomicInteger();
@@ -102,12 +103,21 @@ public final class TcpProxy implements AutoCloseable {
         return statements.get();
     }
 
+    /**
+     * Round trips that carried SQL since the last reset: Syncs plus simple queries. The pool's
+     * liveness check of a connection idle for over half a second (an empty query) is not counted.
+     */
+    public long roundTrips() {
+        return roundTrips.get();
+    }
+
     public long commits() {
         return commits.get();
     }
 
     public void resetCounters() {
         statements.set(0);
+        roundTrips.set(0);
         commits.set(0);
     }
 
@@ -223,8 +233,12 @@ public final class TcpProxy implements AutoCloseable {
         private void inspect(byte[] buffer, int n) {
             boolean sawCommit = false;
             for (PgFrontendMessages.Message message : messages.feed(buffer, n)) {
-                if (message.type() == 'Q' || message.type() == 'E') {
+                boolean emptyQuery = message.type() == 'Q' && message.sql().isBlank();
+                if ((message.type() == 'Q' && !emptyQuery) || message.type() == 'E') {
                     statements.incrementAndGet();
+                }
+                if ((message.type() == 'Q' && !emptyQuery) || message.type() == 'S') {
+                    roundTrips.incrementAndGet();
                 }
                 if (isCommit(message.sql())) {
                     commits.incrementAndGet();

@@ -24,7 +24,12 @@ public final class TestService {
 
     /** Starts Fairway and waits until its schema is migrated. */
     public static Service startReady(DatabaseUrl database) {
-        Service service = Fairway.start(settings(database));
+        return startReady(database, java.time.Clock.systemUTC());
+    }
+
+    /** Starts Fairway telling the time by {@code clock}, and waits until its schema is migrated. */
+    public static Service startReady(DatabaseUrl database, java.time.Clock clock) {
+        Service service = Fairway.start(settings(database), clock);
         try {
             if (!service.migrator().awaitReady(Duration.ofSeconds(30))) {
                 service.close();

@@ -1,0 +1,78 @@
+package dev.fairway.availability;
+
+import dev.fairway.courses.CourseLookup;
+import dev.fairway.courses.CourseService;
+import dev.fairway.teesheet.Course;
+import dev.fairway.web.InvalidRequestException;
+import dev.fairway.web.JsonFields;
+import dev.fairway.web.RequestDeadline;
+import dev.fairway.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** {@code GET /api/courses/{courseId}/availability?from=&to=&players=}. */
+public final class AvailabilityRoutes implements Routes {
+
+    /** The longest range, in days between {@code from} and {@code to}. */
+    public static final int MAX_DAYS_APART = 31;
+
+    private final CourseService courses;
+    private final AvailabilityService availability;
+
+    public AvailabilityRoutes(CourseService courses, AvailabilityService availability) {
+        this.courses = courses;
+        this.availability = availability;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/courses/{courseId}/availability", this::get);
+    }
+
+    private void get(Context ctx) {
+        Optional<LocalDate> fromParam = date(ctx, "from");
+        Optional<LocalDate> toParam = date(ctx, "to");
+        Optional<Integer> playersParam = players(ctx);
+        Course course = CourseLookup.existing(courses, ctx);
+        LocalDate from = fromParam.orElseGet(() -> LocalDate.now(availability.clock().withZone(course.rules().zone())));
+        LocalDate to = toParam.orElse(from);
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("to", "to (" + to + ") must not be before from (" + from + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS_APART) {
+            throw new InvalidRequestException("to", "to must be at most " + MAX_DAYS_APART + " days after from");
+        }
+        int max = course.rules().maxPlayersPerTeeTime();
+        int players = playersParam.orElse(1);
+        if (players > max) {
+            throw new InvalidRequestException("players", "players must be a whole number from 1 to " + max
+                    + " (this course's maxPlayersPerTeeTime)");
+        }
+        Availability answer = availability.availability(course, from, to, players, RequestDeadline.of(ctx));
+        ctx.contentType("application/json").result(AvailabilityJson.write(answer));
+    }
+
+    private static Optional<LocalDate> date(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(JsonFields.date(text).orElseThrow(() -> new InvalidRequestException(name,
+                name + " must be a date YYYY-MM-DD, such as 2026-12-01")));
+    }
+
+    private static Optional<Integer> players(Context ctx) {
+        String text = ctx.queryParam("players");
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!text.matches("[0-9]{1,3}") || Integer.parseInt(text) < 1) {
+            throw new InvalidRequestException("players", "players must be a whole number from 1 to the course's "
+                    + "maxPlayersPerTeeTime");
+        }
+        return Optional.of(Integer.parseInt(text));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.fairway.courses;
+
+import dev.fairway.db.RandomIds;
+import dev.fairway.teesheet.Block;
+import dev.fairway.teesheet.Course;
+import dev.fairway.web.AdminAuth;
+import dev.fairway.web.InvalidRequestException;
+import dev.fairway.web.Instants;
+import dev.fairway.web.Json;
+import dev.fairway.web.JsonFields;
+import dev.fairway.web.Problems;
+import dev.fairway.web.RequestDeadline;
+import dev.fairway.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The admin blocks API: add, list, remove. */
+public final class BlockRoutes implements Routes {
+
+    private final CourseService courses;
+    private final BlockService blocks;
+    private final AdminAuth admin;
+
+    public BlockRoutes(CourseService courses, BlockService blocks, AdminAuth admin) {
+        this.courses = courses;
+        this.blocks = blocks;
+        this.admin = admin;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post("/api/courses/{courseId}/blocks", this::add);
+        routes.get("/api/courses/{courseId}/blocks", this::list);
+        routes.delete("/api/courses/{courseId}/blocks/{blockId}", this::remove);
+    }
+
+    private void add(Context ctx) {
+        admin.require(ctx);
+        Course course = CourseLookup.existing(courses, ctx);
+        JsonFields body = JsonFields.body(Json.read(ctx.bodyAsBytes()));
+        Instant start = body.requiredInstant("start");
+        Instant end = body.requiredInstant("end");
+        String reason = body.optionalString("reason", 0, 200).orElse(null);
+        if (!start.isBefore(end)) {
+            throw body.invalid("end", "must be after start");
+        }
+        if (start.plus(BlockService.MAX_LENGTH).isBefore(end)) {
+            throw body.invalid("end", "is more than 31 days after start: a block lasts at most 31 days");
+        }
+        Block block = blocks.add(course.id(), start, end, reason, RequestDeadline.of(ctx));
+        ctx.status(201).header("Location", "/api/courses/" + course.id() + "/blocks/" + block.id())
+                .contentType("application/json").result(Json.write(json(block, course.rules().zone())));
+    }
+
+    private void list(Context ctx) {
+        admin.require(ctx);
+        Course course = CourseLookup.existing(courses, ctx);
+        ZoneId zone = course.rules().zone();
+        Instant from = bound(ctx, "from", zone).orElse(Instant.EPOCH);
+        Instant to = bound(ctx, "to", zone).orElse(Instant.parse("9999-12-31T00:00:00Z"));
+        if (!from.isBefore(to)) {
+            throw new InvalidRequestException("to", "to must be after from");
+        }
+        List<Map<String, Object>> body = blocks.overlapping(course.id(), from, to, RequestDeadline.of(ctx)).stream()
+                .map(block -> json(block, zone)).toList();
+        ctx.contentType("application/json").result(Json.write(body));
+    }
+
+    private void remove(Context ctx) {
+        admin.require(ctx);
+        Course course = CourseLookup.existing(courses, ctx);
+        String blockId = ctx.pathParam("blockId");
+        if (!RandomIds.plausible(blockId) || !blocks.remove(course.id(), blockId, RequestDeadline.of(ctx))) {
+            throw Problems.notFound("course " + course.id() + " has no block " + blockId);
+        }
+        ctx.status(204);
+    }
+
+    /** A query bound: a local date (its start in the course's zone) or an instant with offset. */
+    private static java.util.Optional<Instant> bound(Context ctx, String name, ZoneId zone) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<LocalDate> date = JsonFields.date(text);
+        if (date.isPresent()) {
+            return java.util.Optional.of(date.get().atStartOfDay(zone).toInstant());
+        }
+        return java.util.Optional.of(JsonFields.instant(text).orElseThrow(() -> new InvalidRequestException(name,
+                name + " must be a date YYYY-MM-DD or an instant such as 2026-12-01T07:00:00-05:00")));
+    }
+
+    static Map<String, Object> json(Block block, ZoneId zone) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", block.id());
+        json.put("start", Instants.format(block.start(), zone));
+        json.put("end", Instants.format(block.end(), zone));
+        json.put("reason", block.reason());
+        return json;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.fairway.courses;
+
+import dev.fairway.db.Database;
+import dev.fairway.db.Deadline;
+import dev.fairway.db.RandomIds;
+import dev.fairway.teesheet.Block;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Blocks of a course's tee sheet. Bookings already inside a new block stay. */
+public final class BlockService {
+
+    public static final Duration MAX_LENGTH = Duration.ofDays(31);
+
+    private final Database database;
+    private final BlockStore store = new BlockStore();
+
+    public BlockService(Database database) {
+        this.database = database;
+    }
+
+    /** Adds a block; its id is made before the first attempt, so a retried insert finds it. */
+    public Block add(String courseId, Instant start, Instant end, String reason, Deadline deadline) {
+        Block block = new Block(RandomIds.next(), start, end, reason);
+        database.write("blocks.add", deadline, session -> {
+            store.insert(session, courseId, block);
+            return null;
+        });
+        return block;
+    }
+
+    public List<Block> overlapping(String courseId, Instant from, Instant to, Deadline deadline) {
+        return database.read("blocks.list", deadline, session -> store.overlapping(session, courseId, from, to));
+    }
+
+    public boolean remove(String courseId, String blockId, Deadline deadline) {
+        return database.write("blocks.remove", deadline, session -> store.delete(session, courseId, blockId));
+    }
+}

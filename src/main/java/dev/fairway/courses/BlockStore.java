@@ -1,0 +1,52 @@
+package dev.fairway.courses;
+
+import dev.fairway.db.SqlSession;
+import dev.fairway.db.SqlTime;
+import dev.fairway.teesheet.Block;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The SQL of blocks. */
+final class BlockStore {
+
+    /** Inserts the block unless a block with its id exists (a retried insert). */
+    void insert(SqlSession session, String courseId, Block block) throws SQLException {
+        session.update("""
+                insert into block (id, course_id, starts_at, ends_at, reason) values (?, ?, ?, ?, ?)
+                on conflict (id) do nothing
+                """, statement -> {
+                    statement.setString(1, block.id());
+                    statement.setString(2, courseId);
+                    SqlTime.set(statement, 3, block.start());
+                    SqlTime.set(statement, 4, block.end());
+                    statement.setString(5, block.reason());
+                });
+    }
+
+    /** The course's blocks that overlap {@code [from, to)}, by start. */
+    List<Block> overlapping(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
+        return session.query("""
+                select id, starts_at, ends_at, reason from block
+                where course_id = ? and starts_at < ? and ends_at > ?
+                order by starts_at, id
+                """, statement -> {
+                    statement.setString(1, courseId);
+                    SqlTime.set(statement, 2, to);
+                    SqlTime.set(statement, 3, from);
+                }, BlockStore::block);
+    }
+
+    boolean delete(SqlSession session, String courseId, String blockId) throws SQLException {
+        return session.update("delete from block where course_id = ? and id = ?", statement -> {
+            statement.setString(1, courseId);
+            statement.setString(2, blockId);
+        }) > 0;
+    }
+
+    static Block block(ResultSet row) throws SQLException {
+        return new Block(row.getString("id"), SqlTime.get(row, "starts_at"), SqlTime.get(row, "ends_at"),
+                row.getString("reason"));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.fairway.courses;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fairway.db.SqlSession;
+import dev.fairway.teesheet.Course;
+import dev.fairway.teesheet.CourseRules;
+import dev.fairway.web.Json;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of courses. Every method runs inside a unit of work it is given. */
+final class CourseStore {
+
+    private static final String COLUMNS = "id, name, time_zone, tee_time_interval_minutes, max_players_per_tee_time, "
+            + "booking_window_days, min_notice_minutes, cancellation_cutoff_minutes, currency, weekly_hours, "
+            + "date_overrides, rates";
+
+    /** Inserts or replaces the course; true when it was inserted. Idempotent: a retry replaces it again. */
+    boolean upsert(SqlSession session, Course course) throws SQLException {
+        CourseRules rules = course.rules();
+        boolean created = session.queryOne("""
+                insert into course (%s)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                on conflict (id) do update set
+                    name = excluded.name, time_zone = excluded.time_zone,
+                    tee_time_interval_minutes = excluded.tee_time_interval_minutes,
+                    max_players_per_tee_time = excluded.max_players_per_tee_time,
+                    booking_window_days = excluded.booking_window_days,
+                    min_notice_minutes = excluded.min_notice_minutes,
+                    cancellation_cutoff_minutes = excluded.cancellation_cutoff_minutes,
+                    currency = excluded.currency, weekly_hours = excluded.weekly_hours,
+                    date_overrides = excluded.date_overrides, rates = excluded.rates,
+                    version = course.version + 1, updated_at = now()
+                returning (xmax = 0) as created
+                """.formatted(COLUMNS), statement -> {
+                    statement.setString(1, course.id());
+                    statement.setString(2, course.name());
+                    statement.setString(3, rules.zone().getId());
+                    statement.setInt(4, rules.teeTimeIntervalMinutes());
+                    statement.setInt(5, rules.maxPlayersPerTeeTime());
+                    statement.setInt(6, rules.bookingWindowDays());
+                    statement.setInt(7, rules.minNoticeMinutes());
+                    statement.setInt(8, rules.cancellationCutoffMinutes());
+                    statement.setString(9, rules.currency().getCurrencyCode());
+                    statement.setString(10, CourseJson.weeklyHoursJson(rules.weeklyHours()).toString());
+                    statement.setString(11, CourseJson.dateOverridesJson(rules.dateOverrides()).toString());
+                    statement.setString(12, CourseJson.ratesJson(rules.rates()).toString());
+                }, rs -> rs.getBoolean(1)).orElseThrow();
+        // Tee times already booked keep room for what they hold when the maximum goes down.
+        session.update("""
+                update tee_time set capacity = greatest(?, booked)
+                where course_id = ? and capacity <> greatest(?, booked)
+                """, statement -> {
+                    statement.setInt(1, rules.maxPlayersPerTeeTime());
+                    statement.setString(2, course.id());
+                    statement.setInt(3, rules.maxPlayersPerTeeTime());
+                });
+        return created;
+    }
+
+    Optional<Course> find(SqlSession session, String id) throws SQLException {
+        return session.queryOne("select " + COLUMNS + " from course where id = ?",
+                statement -> statement.setString(1, id), CourseStore::course);
+    }
+
+    List<CourseSummary> list(SqlSession session) throws SQLException {
+        return session.query("select id, name, time_zone from course order by id", SqlSession.Binder.NONE,
+                rs -> new CourseSummary(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** Rebuilds a stored course through the same reader requests go through: stored rows obey the contract. */
+    private static Course course(ResultSet row) throws SQLException {
+        ObjectNode json = Json.mapper().createObjectNode();
+        json.put("name", row.getString("name"));
+        json.put("timeZone", row.getString("time_zone"));
+        json.put("teeTimeIntervalMinutes", row.getInt("tee_time_interval_minutes"));
+        json.put("maxPlayersPerTeeTime", row.getInt("max_players_per_tee_time"));
+        json.put("bookingWindowDays", row.getInt("booking_window_days"));
+        json.put("minNoticeMinutes", row.getInt("min_notice_minutes"));
+        json.put("cancellationCutoffMinutes", row.getInt("cancellation_cutoff_minutes"));
+        json.put("currency", row.getString("currency"));
+        try {
+            json.set("weeklyHours", Json.mapper().readTree(row.getString("weekly_hours")));
+            json.set("dateOverrides", Json.mapper().readTree(row.getString("date_overrides")));
+            json.set("rates", Json.mapper().readTree(row.getString("rates")));
+        } catch (IOException e) {
+            throw new SQLException("course " + row.getString("id") + " holds unreadable JSON", e);
+        }
+        return CourseJson.read(row.getString("id"), json);
+    }
+}

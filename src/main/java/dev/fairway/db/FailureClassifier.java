@@ -1,0 +1,106 @@
+package dev.fairway.db;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+
+/**
+ * The one place that decides what a database failure means, by SQLSTATE and by the phase the
+ * unit of work was in. Nothing else guesses.
+ */
+public final class FailureClassifier {
+
+    /** SQLSTATEs (exact codes) that are transient before COMMIT is sent. Each labelled with its name. */
+    private static final Map<String, String> TRANSIENT_STATES = Map.ofEntries(
+            Map.entry("57P01", "admin_shutdown"),
+            Map.entry("57P02", "crash_shutdown"),
+            Map.entry("57P03", "cannot_connect_now"),
+            Map.entry("57P05", "idle_session_timeout"),
+            Map.entry("53300", "too_many_connections"),
+            Map.entry("53400", "configuration_limit_exceeded"),
+            Map.entry("40001", "serialization_failure"),
+            Map.entry("40P01", "deadlock_detected"),
+            Map.entry("55P03", "lock_not_available"),
+            Map.entry("25P03", "idle_in_transaction_session_timeout"));
+
+    /** SQLSTATE classes (first two characters) that are transient before COMMIT: class 08 is "connection exception". */
+    private static final Map<String, String> TRANSIENT_CLASSES = Map.of("08", "connection_exception");
+
+    /** Transient states that end the connection: in the COMMIT phase they leave the outcome unknown. */
+    private static final Map<String, String> CONNECTION_LOST_STATES = Map.of(
+            "57P01", "admin_shutdown", "57P02", "crash_shutdown", "57P05", "idle_session_timeout",
+            "25P03", "idle_in_transaction_session_timeout");
+
+    /** Well-known permanent classes and codes, for the name in logs; anything not transient is permanent. */
+    private static final Map<String, String> PERMANENT_NAMES = Map.of(
+            "22", "data_exception", "23", "integrity_constraint_violation",
+            "28", "invalid_authorization_specification", "42", "syntax_error_or_access_rule_violation",
+            "57014", "query_canceled (statement timeout)", "3D", "invalid_catalog_name", "XX", "internal_error");
+
+    private FailureClassifier() {
+    }
+
+    public static FailureClass classify(DatabaseException failure) {
+        return classify(failure.getCause(), failure.phase());
+    }
+
+    public static FailureClass classify(Throwable failure, Database.Phase phase) {
+        String state = sqlState(failure);
+        boolean connectionLost = connectionLost(failure, state);
+        if (connectionLost) {
+            return phase == Database.Phase.COMMIT ? FailureClass.AMBIGUOUS : FailureClass.TRANSIENT;
+        }
+        if (failure instanceof DeadlineExceededException || hasCause(failure, SQLTransientConnectionException.class)) {
+            return FailureClass.TRANSIENT; // the pool's own "no connection available" timeout
+        }
+        if (state != null && TRANSIENT_STATES.containsKey(state)) {
+            return FailureClass.TRANSIENT; // rolled back for certain, even when raised by COMMIT
+        }
+        return FailureClass.PERMANENT;
+    }
+
+    /** The name of a SQLSTATE, for log lines: "08006 connection_failure" style, or the code alone. */
+    public static String name(String state) {
+        if (state == null) {
+            return "no SQLSTATE";
+        }
+        String name = TRANSIENT_STATES.get(state);
+        if (name == null && state.length() >= 2) {
+            name = TRANSIENT_CLASSES.get(state.substring(0, 2));
+        }
+        if (name == null) {
+            name = PERMANENT_NAMES.getOrDefault(state, state.length() >= 2 ? PERMANENT_NAMES.get(state.substring(0, 2)) : null);
+        }
+        return name == null ? state : state + " " + name;
+    }
+
+    /** The SQLSTATE of the innermost SQL failure that has one, or null. */
+    public static String sqlState(Throwable failure) {
+        String state = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                state = sql.getSQLState();
+            }
+        }
+        return state;
+    }
+
+    /** Class 08, a state that ends the session, or a socket error with no SQLSTATE at all. */
+    private static boolean connectionLost(Throwable failure, String state) {
+        if (state == null) {
+            return hasCause(failure, IOException.class);
+        }
+        return TRANSIENT_CLASSES.containsKey(state.substring(0, Math.min(2, state.length())))
+                || CONNECTION_LOST_STATES.containsKey(state);
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.fairway.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fairway.Service;
+import dev.fairway.config.DatabaseUrl;
+import dev.fairway.web.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/** A running Fairway on a fresh database, with an HTTP client and direct SQL access, for API tests. */
+public final class TestApi implements AutoCloseable {
+
+    /** The example course of the contract (API.md), as a request body. */
+    public static final String PINE_VALLEY = """
+            {
+              "name": "Pine Valley",
+              "timeZone": "America/New_York",
+              "teeTimeIntervalMinutes": 10,
+              "maxPlayersPerTeeTime": 4,
+              "bookingWindowDays": 14,
+              "minNoticeMinutes": 30,
+              "cancellationCutoffMinutes": 120,
+              "currency": "USD",
+              "weeklyHours": {
+                "MONDAY": [{"firstTeeTime": "07:00", "lastTeeTime": "17:00"}],
+                "SATURDAY": [{"firstTeeTime": "06:30", "lastTeeTime": "11:00"},
+                             {"firstTeeTime": "12:00", "lastTeeTime": "16:30"}]
+              },
+              "dateOverrides": [
+                {"date": "2026-12-25", "hours": []},
+                {"date": "2026-12-24", "hours": [{"firstTeeTime": "08:00", "lastTeeTime": "12:00"}],
+                 "teeTimeIntervalMinutes": 12}
+              ],
+              "rates": [
+                {"name": "Twilight", "days": ["SATURDAY", "SUNDAY"], "from": "14:00", "until": "23:59",
+                 "pricePerPlayer": "35.00"},
+                {"name": "Standard", "from": "00:00", "until": "23:59", "pricePerPlayer": "60.00"}
+              ]
+            }
+            """;
+
+    public final DatabaseUrl database;
+    public final Service service;
+    public final Http http;
+    public final Db db;
+
+    private TestApi(DatabaseUrl database, Service service) {
+        this.database = database;
+        this.service = service;
+        this.http = new Http(service.port());
+        this.db = new Db(database);
+    }
+
+    public static TestApi start() {
+        return start(Clock.systemUTC());
+    }
+
+    public static TestApi start(Clock clock) {
+        DatabaseUrl database = TestPostgres.newDatabase();
+        return new TestApi(database, TestService.startReady(database, clock));
+    }
+
+    /** The Authorization header of admin calls, as header name and value. */
+    public static String[] admin() {
+        return new String[] {"Authorization", "Bearer " + TestService.ADMIN_TOKEN};
+    }
+
+    public static ObjectNode pineValley() {
+        return object(PINE_VALLEY);
+    }
+
+    public static ObjectNode object(String json) {
+        try {
+            return (ObjectNode) Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Http.Answer putCourse(String id, JsonNode body) {
+        return http.put("/api/courses/" + id, body.toString(), admin());
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}

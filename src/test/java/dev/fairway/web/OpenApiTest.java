@@ -1,0 +1,64 @@
+package dev.fairway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.fairway.support.Http;
+import dev.fairway.support.TestApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OpenApiTest {
+
+    static TestApi api;
+
+    @BeforeAll
+    static void start() {
+        api = TestApi.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void describes_every_route_the_server_registers() throws Exception {
+        Http.Answer answer = api.http.get("/openapi.yaml");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/yaml");
+        JsonNode openApi = new ObjectMapper(new YAMLFactory()).readTree(answer.body());
+        assertThat(openApi.path("openapi").asText()).isEqualTo("3.1.0");
+
+        List<String> registered = api.service.web().registeredRoutes();
+        assertThat(registered).contains("GET /api/courses/{courseId}/availability", "PUT /api/courses/{courseId}");
+
+        List<String> missing = new ArrayList<>();
+        for (String route : registered) {
+            String method = route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT);
+            String path = route.substring(route.indexOf(' ') + 1);
+            if (openApi.path("paths").path(path).path(method).isMissingNode()) {
+                missing.add(route);
+            }
+        }
+        assertThat(missing).as("routes missing from openapi.yaml").isEmpty();
+    }
+
+    @Test
+    void serves_swagger_ui_from_its_webjar() {
+        Http.Answer docs = api.http.get("/docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        String bundle = docs.body().replaceAll("(?s).*src=\"(/webjars/swagger-ui/[^\"]+)\".*", "$1");
+        assertThat(bundle).startsWith("/webjars/swagger-ui/").endsWith("swagger-ui-bundle.js");
+        Http.Answer script = api.http.get(bundle);
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("SwaggerUIBundle");
+    }
+}

@@ -1,101 +1,90 @@
 package dev.fairway.availability;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.fairway.teesheet.DaySheet;
 import dev.fairway.teesheet.Rate;
+import dev.fairway.teesheet.TeeTime;
 import dev.fairway.teesheet.TeeTimeSlot;
 import dev.fairway.teesheet.TeeTimeStatus;
-import dev.fairway.web.Instants;
-import dev.fairway.web.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.fairway.web.JsonBytes;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes an availability answer as the contract's JSON, streaming: a 31-day answer holds
- * thousands of tee times, and an object tree of them would be built only to be thrown away.
+ * Writes an availability answer as the contract's JSON, by hand into one buffer: a 31-day answer
+ * holds thousands of tee times, and a general serializer spent most of its time re-encoding the
+ * same few strings (see BENCHMARKS.md). Every text that comes from a user goes through Jackson's
+ * escaping; the rest is ASCII known at compile time.
  */
 public final class AvailabilityJson {
 
-    private static final SerializedString START = new SerializedString("start");
-    private static final SerializedString BOOKED = new SerializedString("booked");
-    private static final SerializedString AVAILABLE = new SerializedString("available");
-    private static final SerializedString STATUS = new SerializedString("status");
-    private static final SerializedString RATE = new SerializedString("rate");
-    private static final Map<TeeTimeStatus, SerializedString> STATUSES = new EnumMap<>(TeeTimeStatus.class);
-    /** Bytes per tee time, about: sizes the buffer so it rarely grows. */
-    private static final int BYTES_PER_TEE_TIME = 130;
+    /** Bytes of one tee time, a little over the usual, so the buffer rarely grows. */
+    private static final int BYTES_PER_TEE_TIME = 140;
+    private static final Map<TeeTimeStatus, byte[]> STATUSES = new EnumMap<>(TeeTimeStatus.class);
+    private static final byte[] NULL = JsonBytes.utf8("null");
 
     static {
         for (TeeTimeStatus status : TeeTimeStatus.values()) {
-            STATUSES.put(status, new SerializedString(status.json()));
+            STATUSES.put(status, JsonBytes.quoted(status.json()));
         }
     }
 
     private AvailabilityJson() {
     }
 
-    public static byte[] write(Availability availability) {
-        int teeTimes = availability.days().stream().mapToInt(d -> d.teeTimes().size()).sum();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + teeTimes * BYTES_PER_TEE_TIME);
-        Map<Rate, String> rates = new IdentityHashMap<>();
-        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("courseId", availability.course().id());
-            json.writeStringField("timeZone", availability.course().rules().zone().getId());
-            json.writeStringField("currency", availability.course().rules().currency().getCurrencyCode());
-            json.writeStringField("from", availability.from().toString());
-            json.writeStringField("to", availability.to().toString());
-            json.writeNumberField("players", availability.players());
-            json.writeBooleanField("stale", availability.stale());
-            json.writeStringField("asOf", availability.asOf().toString());
-            json.writeArrayFieldStart("days");
-            for (DaySheet day : availability.days()) {
-                json.writeStartObject();
-                json.writeStringField("date", day.date().toString());
-                json.writeArrayFieldStart("teeTimes");
-                for (TeeTimeSlot slot : day.teeTimes()) {
-                    json.writeStartObject();
-                    json.writeFieldName(START);
-                    json.writeString(Instants.format(slot.teeTime()));
-                    json.writeFieldName(BOOKED);
-                    json.writeNumber(slot.booked());
-                    json.writeFieldName(AVAILABLE);
-                    json.writeNumber(slot.available());
-                    json.writeFieldName(STATUS);
-                    json.writeString(STATUSES.get(slot.status()));
-                    json.writeFieldName(RATE);
-                    if (slot.rate() == null) {
-                        json.writeNull();
-                    } else {
-                        json.writeRawValue(rates.computeIfAbsent(slot.rate(), AvailabilityJson::rateJson));
-                    }
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public static JsonBytes write(Availability availability) {
+        int teeTimes = 0;
+        for (DaySheet day : availability.days()) {
+            teeTimes += day.teeTimes().size();
         }
-        return out.toByteArray();
+        JsonBytes json = new JsonBytes(512 + availability.days().size() * 40 + teeTimes * BYTES_PER_TEE_TIME);
+        json.ascii("{\"courseId\":").string(availability.course().id())
+                .ascii(",\"timeZone\":").string(availability.course().rules().zone().getId())
+                .ascii(",\"currency\":").string(availability.course().rules().currency().getCurrencyCode())
+                .ascii(",\"from\":\"").ascii(availability.from().toString())
+                .ascii("\",\"to\":\"").ascii(availability.to().toString())
+                .ascii("\",\"players\":").number(availability.players())
+                .ascii(",\"stale\":").ascii(Boolean.toString(availability.stale()))
+                .ascii(",\"asOf\":\"").ascii(availability.asOf().toString())
+                .ascii("\",\"days\":[");
+        Map<Rate, byte[]> rates = new IdentityHashMap<>();
+        boolean firstDay = true;
+        for (DaySheet day : availability.days()) {
+            json.ascii(firstDay ? "{\"date\":\"" : ",{\"date\":\"").ascii(day.date().toString()).ascii("\",\"teeTimes\":[");
+            firstDay = false;
+            boolean firstTeeTime = true;
+            for (TeeTimeSlot slot : day.teeTimes()) {
+                json.ascii(firstTeeTime ? "{\"start\":\"" : ",{\"start\":\"");
+                firstTeeTime = false;
+                appendStart(json, slot.teeTime());
+                json.ascii("\",\"booked\":").number(slot.booked())
+                        .ascii(",\"available\":").number(slot.available())
+                        .ascii(",\"status\":").raw(STATUSES.get(slot.status()))
+                        .ascii(",\"rate\":")
+                        .raw(slot.rate() == null ? NULL : rates.computeIfAbsent(slot.rate(), AvailabilityJson::rate))
+                        .ascii("}");
+            }
+            json.ascii("]}");
+        }
+        return json.ascii("]}");
     }
 
-    private static String rateJson(Rate rate) {
-        Map<String, String> json = new LinkedHashMap<>();
-        json.put("name", rate.name());
-        json.put("pricePerPlayer", rate.pricePerPlayer().toPlainString());
-        try {
-            return Json.mapper().writeValueAsString(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** {@code 2026-12-01T07:10:00-05:00}: the instant as the course's clock showed it (as {@code Instants.format}). */
+    private static void appendStart(JsonBytes json, TeeTime teeTime) {
+        int seconds = teeTime.time().toSecondOfDay();
+        json.digits(teeTime.date().getYear(), 4).ascii('-')
+                .digits(teeTime.date().getMonthValue(), 2).ascii('-')
+                .digits(teeTime.date().getDayOfMonth(), 2).ascii('T')
+                .digits(seconds / 3600, 2).ascii(':')
+                .digits(seconds / 60 % 60, 2).ascii(':')
+                .digits(seconds % 60, 2)
+                .ascii(teeTime.offset().getId());
+    }
+
+    private static byte[] rate(Rate rate) {
+        JsonBytes json = new JsonBytes(64);
+        json.ascii("{\"name\":").string(rate.name())
+                .ascii(",\"pricePerPlayer\":\"").ascii(rate.pricePerPlayer().toPlainString()).ascii("\"}");
+        return json.toByteArray();
     }
 }

@@ -52,7 +52,7 @@ public final class AvailabilityRoutes implements Routes {
                     + " (this course's maxPlayersPerTeeTime)");
         }
         Availability answer = availability.availability(course, from, to, players, RequestDeadline.of(ctx));
-        ctx.contentType("application/json").result(AvailabilityJson.write(answer));
+        ctx.contentType("application/json").result(AvailabilityJson.write(answer).stream());
     }
 
     private static Optional<LocalDate> date(Context ctx, String name) {

@@ -25,7 +25,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties of the grid over random courses, zones and dates, half of them days the clocks change. */
-class TeeTimeGridProperties {
+class TeeTimeGridPropertyTest {
 
     /**
      * A course and one of its dates.
@@ -78,7 +78,7 @@ class TeeTimeGridProperties {
         Arbitrary<Integer> interval = Arbitraries.oneOf(Arbitraries.integers().between(1, 240),
                 Arbitraries.of(7, 8, 9, 10, 12, 15, 30));
         Arbitrary<List<TimeRange>> ranges = Arbitraries.integers().between(0, 1439).list().ofMinSize(2).ofMaxSize(6)
-                .map(TeeTimeGridProperties::disjointRanges);
+                .map(TeeTimeGridPropertyTest::disjointRanges);
         return Combinators.combine(zone, interval, ranges, Arbitraries.integers().between(1970, 2060),
                         Arbitraries.integers().between(0, 365), Arbitraries.integers().between(-1, 1), Arbitraries.of(true, false))
                 .as((z, i, r, year, dayOfYear, shift, nearTransition) -> {

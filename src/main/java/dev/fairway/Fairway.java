@@ -2,6 +2,9 @@ package dev.fairway;
 
 import dev.fairway.availability.AvailabilityRoutes;
 import dev.fairway.availability.AvailabilityService;
+import dev.fairway.bookings.BookingRoutes;
+import dev.fairway.bookings.BookingService;
+import dev.fairway.bookings.IdempotencyCleanup;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.InvalidSettingException;
 import dev.fairway.config.Settings;
@@ -88,6 +91,8 @@ public final class Fairway implements Callable<Integer> {
             CourseService courses = new CourseService(database);
             BlockService blocks = new BlockService(database);
             AvailabilityService availability = new AvailabilityService(database, clock);
+            BookingService bookings = new BookingService(database, clock);
+            IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
             List<Runnable> whenMigrated = embedded != null
                     ? List.of(() -> DemoCourse.createIfNoCourses(courses, clock)) : List.of();
@@ -98,10 +103,12 @@ public final class Fairway implements Callable<Integer> {
                     new ApiDocsRoutes(),
                     new CourseRoutes(courses, admin),
                     new BlockRoutes(courses, blocks, admin),
-                    new AvailabilityRoutes(courses, availability)));
+                    new AvailabilityRoutes(courses, availability),
+                    new BookingRoutes(courses, bookings, admin)));
             migrator.start();
+            cleanup.start();
             log.info("Fairway {} is serving on http://localhost:{}", VersionProvider.version(), web.port());
-            return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses, List.of());
+            return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses, List.of(cleanup));
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();

@@ -72,7 +72,7 @@ create table booking (
                              constraint booking_name_length check (char_length(name) between 1 and 100),
     email        text
                              constraint booking_email_format check (email is null
-                                 or (char_length(email) between 3 and 254 and position('@' in email) > 1)),
+                                 or (char_length(email) <= 254 and position('@' in email) > 0)),
     status       text        not null
                              constraint booking_status_known check (status in ('confirmed', 'cancelled')),
     created_at   timestamptz not null default now(),

@@ -2,8 +2,9 @@ package dev.fairway.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs units of work against the pool under a request's deadline. A read is one autocommit round
@@ -12,6 +13,10 @@ import java.time.Duration;
  * transaction pooler hands the session to someone else after every transaction.
  */
 public final class Database {
+
+    /** Until issue 5's policy: attempts of a unit of work that failed transiently or ambiguously. */
+    static final int MAX_ATTEMPTS = 3;
+    static final Duration BACKOFF = Duration.ofMillis(50);
 
     private final ConnectionPool pool;
     private final Duration statementTimeout;
@@ -29,12 +34,37 @@ public final class Database {
         return run(operation, deadline, false, work);
     }
 
-    /** Runs work in one transaction, committed when it returns, rolled back when it throws. */
+    /**
+     * Runs work in one transaction, committed when it returns, rolled back when it throws. The
+     * work may be run again after a failure that left nothing committed, or whose COMMIT may or
+     * may not have happened: it must be idempotent (see {@link SqlWork}).
+     */
     public <T> T write(String operation, Deadline deadline, SqlWork<T> work) {
         return run(operation, deadline, true, work);
     }
 
     private <T> T run(String operation, Deadline deadline, boolean transaction, SqlWork<T> work) {
+        List<DatabaseException> earlier = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(operation, deadline, transaction, work);
+            } catch (DatabaseException e) {
+                if (e.failureClass() == FailureClass.PERMANENT || attempt >= MAX_ATTEMPTS || !deadline.allows(BACKOFF)) {
+                    earlier.forEach(e::addSuppressed);
+                    throw e;
+                }
+                earlier.add(e);
+                try {
+                    Thread.sleep(BACKOFF);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T attempt(String operation, Deadline deadline, boolean transaction, SqlWork<T> work) {
         Phase phase = Phase.CONNECT;
         try {
             if (deadline.expired()) {
@@ -43,14 +73,10 @@ public final class Database {
             try (Connection connection = pool.borrow(deadline.remaining())) {
                 phase = Phase.WORK;
                 if (!transaction) {
-                    return work.run(new DeadlineSession(connection, deadline, operation, localSettings(deadline)));
+                    return work.run(new DeadlineSession(connection, deadline, operation, localSettings(deadline), true));
                 }
                 connection.setAutoCommit(false);
-                DeadlineSession session = new DeadlineSession(connection, deadline, operation, "");
-                session.beforeStatement();
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(localSettings(deadline));
-                }
+                DeadlineSession session = new DeadlineSession(connection, deadline, operation, localSettings(deadline), false);
                 T result = work.run(session);
                 phase = Phase.COMMIT;
                 session.beforeStatement();

@@ -13,10 +13,11 @@ import java.util.concurrent.Executor;
  * Runs statements on one connection so that none outlives the request's deadline: before each
  * statement the socket's read timeout is cut to what is left of the deadline.
  *
- * <p>In autocommit mode each statement carries its own {@code SET LOCAL} settings in front of
- * it: PostgreSQL runs the statements of one round trip as one implicit transaction, so the
- * settings hold for that statement alone and no session state is left behind (which a
- * transaction pooler would hand to someone else).
+ * <p>The {@code SET LOCAL} settings travel in front of a statement, in its round trip. In
+ * autocommit mode every statement carries them: PostgreSQL runs the statements of one round trip
+ * as one implicit transaction, so they hold for that statement alone. In a transaction only the
+ * first statement carries them, and they hold until COMMIT. Either way no session state is left
+ * behind for a transaction pooler to hand to someone else.
  */
 final class DeadlineSession implements SqlSession {
 
@@ -27,19 +28,34 @@ final class DeadlineSession implements SqlSession {
     private final Connection connection;
     private final Deadline deadline;
     private final String operation;
-    private final String prefix;
+    private final String settings;
+    private final boolean everyStatement;
+    private boolean settingsSent;
 
-    DeadlineSession(Connection connection, Deadline deadline, String operation, String prefix) {
+    /**
+     * @param settings       {@code SET LOCAL ...; } statements to send in front of SQL
+     * @param everyStatement whether every statement carries them (autocommit) or only the first (a transaction)
+     */
+    DeadlineSession(Connection connection, Deadline deadline, String operation, String settings, boolean everyStatement) {
         this.connection = connection;
         this.deadline = deadline;
         this.operation = operation;
-        this.prefix = prefix;
+        this.settings = settings;
+        this.everyStatement = everyStatement;
+    }
+
+    private String withSettings(String sql) {
+        if (everyStatement || !settingsSent) {
+            settingsSent = true;
+            return settings + sql;
+        }
+        return sql;
     }
 
     @Override
     public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
         beforeStatement();
-        try (PreparedStatement statement = connection.prepareStatement(prefix + sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(withSettings(sql))) {
             binder.bind(statement);
             boolean resultSet = statement.execute();
             while (!resultSet) {
@@ -61,7 +77,7 @@ final class DeadlineSession implements SqlSession {
     @Override
     public int update(String sql, Binder binder) throws SQLException {
         beforeStatement();
-        try (PreparedStatement statement = connection.prepareStatement(prefix + sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(withSettings(sql))) {
             binder.bind(statement);
             statement.execute();
             int count = statement.getUpdateCount();

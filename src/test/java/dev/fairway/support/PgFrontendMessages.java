@@ -24,6 +24,19 @@ final class PgFrontendMessages {
      */
     record Message(char type, byte[] payload) {
 
+        /** The prepared statement a Parse message names, or a Bind message uses ("" is the unnamed one). */
+        String statementName() {
+            return switch (type) {
+                case 'P' -> new String(payload, 0, Math.max(0, indexOfZero(payload, 0)), StandardCharsets.UTF_8);
+                case 'B' -> {
+                    int portalEnd = indexOfZero(payload, 0);
+                    int nameEnd = indexOfZero(payload, portalEnd + 1);
+                    yield new String(payload, portalEnd + 1, Math.max(0, nameEnd - portalEnd - 1), StandardCharsets.UTF_8);
+                }
+                default -> "";
+            };
+        }
+
         /** The SQL text of a Query or Parse message, else empty. */
         String sql() {
             int start = switch (type) {

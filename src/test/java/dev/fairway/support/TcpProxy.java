@@ -189,6 +189,9 @@ public final class TcpProxy implements AutoCloseable {
         private final Socket client;
         private final Socket server;
         private final PgFrontendMessages messages = new PgFrontendMessages();
+        /** SQL of each prepared statement of this connection, by name: pgjdbc re-executes COMMIT by name. */
+        private final java.util.Map<String, String> prepared = new java.util.HashMap<>();
+        private String boundSql = "";
         private final AtomicBoolean down = new AtomicBoolean();
         private volatile boolean cutOnNextAnswer;
 
@@ -240,7 +243,20 @@ public final class TcpProxy implements AutoCloseable {
                 if ((message.type() == 'Q' && !emptyQuery) || message.type() == 'S') {
                     roundTrips.incrementAndGet();
                 }
-                if (isCommit(message.sql())) {
+                String executed = switch (message.type()) {
+                    case 'Q' -> message.sql();
+                    case 'P' -> {
+                        prepared.put(message.statementName(), message.sql());
+                        yield "";
+                    }
+                    case 'B' -> {
+                        boundSql = prepared.getOrDefault(message.statementName(), "");
+                        yield "";
+                    }
+                    case 'E' -> boundSql;
+                    default -> "";
+                };
+                if (isCommit(executed)) {
                     commits.incrementAndGet();
                     sawCommit = true;
                 }

@@ -1,0 +1,48 @@
+package dev.fairway.bookings;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A booking of a tee time.
+ *
+ * @param id        at least 128 random bits, URL-safe: the booking's only credential
+ * @param courseId  the course
+ * @param start     the tee time's instant
+ * @param players   players booked
+ * @param name      the name it is under
+ * @param email     the contact email, or null
+ * @param status    confirmed or cancelled
+ * @param createdAt when it was made
+ */
+public record Booking(String id, String courseId, Instant start, int players, String name, String email,
+                      Status status, Instant createdAt) {
+
+    public Booking {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(courseId, "courseId");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** The contract's booking statuses. */
+    public enum Status {
+        CONFIRMED("confirmed"), CANCELLED("cancelled");
+
+        private final String json;
+
+        Status(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+
+        public static Status of(String json) {
+            return json.equals("cancelled") ? CANCELLED : CONFIRMED;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fairway.bookings;
+
+import dev.fairway.teesheet.Course;
+import dev.fairway.web.Instants;
+import dev.fairway.web.Json;
+import dev.fairway.web.Problem;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTTP answer to each booking outcome. It is rendered inside the booking transaction too,
+ * to be stored with an Idempotency-Key and replayed byte for byte, so it depends on nothing but
+ * its inputs.
+ */
+final class BookingAnswers {
+
+    private BookingAnswers() {
+    }
+
+    /**
+     * A rendered answer.
+     *
+     * @param status      the HTTP status
+     * @param body        the body
+     * @param contentType its media type
+     */
+    record Answer(int status, String body, String contentType) {
+    }
+
+    static Answer booked(Booking booking, ZoneId zone) {
+        return new Answer(201, text(Json.write(json(booking, zone))), "application/json");
+    }
+
+    static Answer refused(BookingOutcome.Reason reason, int spotsLeft, Course course) {
+        return problem(switch (reason) {
+            case FULL -> Problem.of(409, "full", "Not enough spots left", spotsLeft == 0
+                    ? "this tee time is full: choose another one"
+                    : "only " + spotsLeft + " spot" + (spotsLeft == 1 ? " is" : "s are") + " left at this tee time: book for "
+                            + spotsLeft + " player" + (spotsLeft == 1 ? "" : "s") + " or fewer, or choose another tee time");
+            case BLOCKED -> Problem.of(409, "blocked", "Tee time blocked",
+                    "the course has blocked this tee time: choose another one");
+            case TOO_SOON -> Problem.of(409, "too-soon", "Too soon to book",
+                    "tee times of this course can be booked until " + course.rules().minNoticeMinutes()
+                            + " minutes before they start: choose a later one");
+            case OUTSIDE_BOOKING_WINDOW -> Problem.of(409, "outside-booking-window", "Outside the booking window",
+                    "tee times of this course can be booked at most " + course.rules().bookingWindowDays()
+                            + " days ahead: choose an earlier one");
+        });
+    }
+
+    static Answer inProgress() {
+        return problem(Problem.of(409, "request-in-progress", "Request in progress",
+                "a request with this Idempotency-Key is still being processed: wait for its answer, or send the "
+                        + "same request again in a moment"));
+    }
+
+    static Answer keyReused() {
+        return problem(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
+                "this Idempotency-Key was used for a different request: use a new key for a new request"));
+    }
+
+    static Answer notATeeTime(Course course) {
+        return problem(Problem.of(422, "not-a-tee-time", "Not a tee time",
+                "no tee time of course " + course.id() + " starts at that instant: choose a start from its availability"));
+    }
+
+    static Map<String, Object> json(Booking booking, ZoneId zone) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", booking.id());
+        json.put("courseId", booking.courseId());
+        json.put("start", Instants.format(booking.start(), zone));
+        json.put("players", booking.players());
+        json.put("name", booking.name());
+        json.put("email", booking.email());
+        json.put("status", booking.status().json());
+        json.put("createdAt", Instants.format(booking.createdAt(), zone));
+        return json;
+    }
+
+    private static Answer problem(Problem problem) {
+        return new Answer(problem.status(), text(Json.write(problem)), Problem.CONTENT_TYPE);
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.fairway.bookings;
+
+import dev.fairway.courses.CourseLookup;
+import dev.fairway.courses.CourseService;
+import dev.fairway.teesheet.Course;
+import dev.fairway.web.AdminAuth;
+import dev.fairway.web.InvalidRequestException;
+import dev.fairway.web.Json;
+import dev.fairway.web.JsonFields;
+import dev.fairway.web.Problem;
+import dev.fairway.web.Problems;
+import dev.fairway.web.RequestDeadline;
+import dev.fairway.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** The bookings API: book, look up, cancel, and the admin's day list. */
+public final class BookingRoutes implements Routes {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final CourseService courses;
+    private final BookingService bookings;
+    private final AdminAuth admin;
+
+    public BookingRoutes(CourseService courses, BookingService bookings, AdminAuth admin) {
+        this.courses = courses;
+        this.bookings = bookings;
+        this.admin = admin;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post("/api/courses/{courseId}/bookings", this::book);
+        routes.get("/api/courses/{courseId}/bookings", this::day);
+        routes.get("/api/bookings/{bookingId}", this::get);
+        routes.delete("/api/bookings/{bookingId}", this::cancel);
+    }
+
+    private void book(Context ctx) {
+        String key = idempotencyKey(ctx);
+        JsonFields body = JsonFields.body(Json.read(ctx.bodyAsBytes()));
+        Instant start = body.requiredInstant("start");
+        int players = body.requiredInt("players", 1, 100);
+        String name = body.requiredString("name", 1, 100);
+        if (name.isBlank()) {
+            throw body.invalid("name", "must not be blank");
+        }
+        String email = body.optionalString("email", 0, 254).orElse(null);
+        if (email != null && email.indexOf('@') < 0) {
+            throw body.invalid("email", "must be an email address, with an '@'");
+        }
+        Course course = CourseLookup.existing(courses, ctx);
+        if (players > course.rules().maxPlayersPerTeeTime()) {
+            throw body.invalid("players", "must be a whole number from 1 to " + course.rules().maxPlayersPerTeeTime()
+                    + " (this course's maxPlayersPerTeeTime)");
+        }
+        BookingRequest request = new BookingRequest(course.id(), start, players, name, email);
+        BookingOutcome outcome = bookings.book(course, request, key, RequestDeadline.of(ctx));
+        ZoneId zone = course.rules().zone();
+        switch (outcome) {
+            case BookingOutcome.Booked booked -> answer(ctx, BookingAnswers.booked(booked.booking(), zone),
+                    booked.booking().id());
+            case BookingOutcome.Replayed replayed -> replay(ctx, replayed);
+            case BookingOutcome.Refused refused -> answer(ctx, BookingAnswers.refused(refused.reason(),
+                    refused.spotsLeft(), course), null);
+            case BookingOutcome.InProgress ignored -> answer(ctx, BookingAnswers.inProgress(), null);
+            case BookingOutcome.KeyReused ignored -> answer(ctx, BookingAnswers.keyReused(), null);
+            case BookingOutcome.NotATeeTime ignored -> answer(ctx, BookingAnswers.notATeeTime(course), null);
+        }
+    }
+
+    private void get(Context ctx) {
+        String id = ctx.pathParam("bookingId");
+        Booking booking = bookings.find(id, RequestDeadline.of(ctx))
+                .orElseThrow(() -> Problems.notFound("there is no booking with that id"));
+        Course course = courses.find(booking.courseId(), RequestDeadline.of(ctx))
+                .orElseThrow(() -> Problems.notFound("there is no booking with that id"));
+        ctx.contentType("application/json").result(Json.write(BookingAnswers.json(booking, course.rules().zone())));
+    }
+
+    private void cancel(Context ctx) {
+        boolean asAdmin = ctx.header("Authorization") != null;
+        if (asAdmin) {
+            admin.require(ctx); // a wrong token is refused, not quietly treated as a golfer's cancel
+        }
+        CancelOutcome outcome = bookings.cancel(ctx.pathParam("bookingId"), asAdmin, RequestDeadline.of(ctx));
+        switch (outcome) {
+            case CANCELLED -> ctx.status(204);
+            case NOT_FOUND -> throw Problems.notFound("there is no booking with that id");
+            case CUTOFF_PASSED -> throw new dev.fairway.web.ProblemException(Problem.of(409, "cancellation-cutoff",
+                    "Too late to cancel", "the tee time starts within the course's cancellation cutoff: "
+                            + "ask the course to cancel it"));
+        }
+    }
+
+    private void day(Context ctx) {
+        admin.require(ctx);
+        String text = ctx.queryParam("date");
+        if (text == null || text.isEmpty()) {
+            throw new InvalidRequestException("date", "date is required: a local date YYYY-MM-DD");
+        }
+        LocalDate date = JsonFields.date(text).orElseThrow(() -> new InvalidRequestException("date",
+                "date must be a local date YYYY-MM-DD, such as 2026-12-01"));
+        Course course = CourseLookup.existing(courses, ctx);
+        List<Map<String, Object>> body = bookings.day(course, date, RequestDeadline.of(ctx)).stream()
+                .map(booking -> BookingAnswers.json(booking, course.rules().zone())).toList();
+        ctx.contentType("application/json").result(Json.write(body));
+    }
+
+    private static String idempotencyKey(Context ctx) {
+        String key = ctx.header(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw new InvalidRequestException(IDEMPOTENCY_KEY, IDEMPOTENCY_KEY + " must be 1 to " + MAX_KEY_LENGTH
+                    + " printable ASCII characters, such as a UUID");
+        }
+        return key;
+    }
+
+    private static void answer(Context ctx, BookingAnswers.Answer answer, String bookingId) {
+        if (bookingId != null && answer.status() == 201) {
+            ctx.header("Location", "/api/bookings/" + bookingId);
+        }
+        ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
+    }
+
+    private static void replay(Context ctx, BookingOutcome.Replayed replayed) {
+        StoredAnswer stored = replayed.answer();
+        if (!replayed.ownEarlierAttempt()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        if (stored.bookingId() != null && stored.status() == 201) {
+            ctx.header("Location", "/api/bookings/" + stored.bookingId());
+        }
+        ctx.status(stored.status()).contentType(stored.status() < 300 ? "application/json" : Problem.CONTENT_TYPE)
+                .result(stored.body());
+    }
+}

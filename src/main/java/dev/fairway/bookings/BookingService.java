@@ -1,0 +1,148 @@
+package dev.fairway.bookings;
+
+import dev.fairway.db.Database;
+import dev.fairway.db.Deadline;
+import dev.fairway.db.RandomIds;
+import dev.fairway.db.SqlSession;
+import dev.fairway.teesheet.Course;
+import dev.fairway.teesheet.TeeSheet;
+import dev.fairway.teesheet.TeeTime;
+import dev.fairway.teesheet.TeeTimeGrid;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Books and cancels tee times. Each booking is one transaction whose every run, first or
+ * retried, looks first for what an earlier run of the same request did: the booking's id is made
+ * before the first run, and an Idempotency-Key's answer is stored in the same transaction as the
+ * booking. A COMMIT whose answer was lost therefore never books twice.
+ */
+public final class BookingService {
+
+    private final Database database;
+    private final Clock clock;
+    private final BookingStore bookings = new BookingStore();
+    private final IdempotencyStore keys = new IdempotencyStore();
+
+    public BookingService(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Books a tee time.
+     *
+     * @param key the request's Idempotency-Key, or null
+     */
+    public BookingOutcome book(Course course, BookingRequest request, String key, Deadline deadline) {
+        Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
+        if (teeTime.isEmpty()) {
+            return new BookingOutcome.NotATeeTime();
+        }
+        String bookingId = RandomIds.next();
+        String fingerprint = key == null ? null : request.fingerprint();
+        return database.write("bookings.create", deadline,
+                session -> attempt(session, course, teeTime.get(), request, bookingId, key, fingerprint));
+    }
+
+    private BookingOutcome attempt(SqlSession session, Course course, TeeTime teeTime, BookingRequest request,
+                                   String bookingId, String key, String fingerprint) throws SQLException {
+        boolean blocked;
+        if (key != null) {
+            if (!keys.tryLock(session, key)) {
+                return new BookingOutcome.InProgress();
+            }
+            IdempotencyStore.Lookup stored = keys.find(session, key, course.id(), request.start());
+            if (stored.answer() != null) {
+                return stored.fingerprint().equals(fingerprint)
+                        ? new BookingOutcome.Replayed(stored.answer(), bookingId.equals(stored.answer().bookingId()))
+                        : new BookingOutcome.KeyReused();
+            }
+            blocked = stored.blocked();
+        } else {
+            BookingStore.Lookup earlier = bookings.lookup(session, bookingId, course.id(), request.start());
+            if (earlier.booking() != null) {
+                return new BookingOutcome.Booked(earlier.booking());
+            }
+            blocked = earlier.blocked();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        TeeSheet sheet = new TeeSheet(course.rules(), now);
+        BookingOutcome.Reason refusal = blocked ? BookingOutcome.Reason.BLOCKED
+                : sheet.tooSoon(teeTime) ? BookingOutcome.Reason.TOO_SOON
+                : sheet.beyondWindow(teeTime) ? BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW
+                : null;
+        if (refusal != null) {
+            return refuse(session, course, refusal, 0, key, fingerprint);
+        }
+        int max = course.rules().maxPlayersPerTeeTime();
+        Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
+                request.email(), Booking.Status.CONFIRMED, now);
+        boolean taken = key == null
+                ? bookings.take(session, booking, max)
+                : bookings.takeAndRemember(session, booking, max, key, fingerprint,
+                        BookingAnswers.booked(booking, course.rules().zone()).body());
+        if (taken) {
+            return new BookingOutcome.Booked(booking);
+        }
+        return refuse(session, course, BookingOutcome.Reason.FULL,
+                bookings.spotsLeft(session, course.id(), request.start(), max), key, fingerprint);
+    }
+
+    private BookingOutcome refuse(SqlSession session, Course course, BookingOutcome.Reason reason, int spotsLeft,
+                                  String key, String fingerprint) throws SQLException {
+        if (key != null) {
+            keys.remember(session, key, fingerprint, BookingAnswers.refused(reason, spotsLeft, course));
+        }
+        return new BookingOutcome.Refused(reason, spotsLeft);
+    }
+
+    public Optional<Booking> find(String id, Deadline deadline) {
+        if (!RandomIds.plausible(id)) {
+            return Optional.empty();
+        }
+        return database.read("bookings.find", deadline, session -> bookings.find(session, id));
+    }
+
+    /**
+     * Cancels a booking and frees its spots in the same transaction. Cancelling a cancelled booking
+     * changes nothing and is not an error.
+     *
+     * @param overrideCutoff true for the admin, who may cancel after the cutoff
+     */
+    public CancelOutcome cancel(String id, boolean overrideCutoff, Deadline deadline) {
+        if (!RandomIds.plausible(id)) {
+            return CancelOutcome.NOT_FOUND;
+        }
+        return database.write("bookings.cancel", deadline, session -> {
+            Optional<BookingStore.CancelTarget> target = bookings.lockForCancel(session, id);
+            if (target.isEmpty()) {
+                return CancelOutcome.NOT_FOUND;
+            }
+            Booking booking = target.get().booking();
+            if (booking.status() == Booking.Status.CANCELLED) {
+                return CancelOutcome.CANCELLED;
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Duration cutoff = Duration.ofMinutes(target.get().cancellationCutoffMinutes());
+            if (!overrideCutoff && now.plus(cutoff).isAfter(booking.start())) {
+                return CancelOutcome.CUTOFF_PASSED;
+            }
+            bookings.cancel(session, id, now);
+            return CancelOutcome.CANCELLED;
+        });
+    }
+
+    /** A day's bookings of a course, by tee time. */
+    public List<Booking> day(Course course, LocalDate date, Deadline deadline) {
+        Instant from = date.atStartOfDay(course.rules().zone()).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(course.rules().zone()).toInstant();
+        return database.read("bookings.day", deadline, session -> bookings.between(session, course.id(), from, to));
+    }
+}

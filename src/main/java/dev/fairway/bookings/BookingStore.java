@@ -1,0 +1,166 @@
+package dev.fairway.bookings;
+
+import dev.fairway.db.SqlSession;
+import dev.fairway.db.SqlTime;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SQL of bookings. Capacity is taken by one conditional statement on the tee time's row,
+ * which PostgreSQL runs atomically and the row's CHECK backs up: no interleaving of transactions,
+ * on however many instances, can put more players on a tee time than it holds.
+ */
+final class BookingStore {
+
+    /** Whether a block covers a tee time; three parameters: course, start, start. */
+    static final String BLOCKED =
+            "exists (select 1 from block k where k.course_id = ? and k.starts_at <= ? and k.ends_at > ?)";
+
+    private static final String COLUMNS = "b.id, b.course_id, b.starts_at, b.players, b.name, b.email, b.status, b.created_at";
+
+    /**
+     * Takes the spots and inserts the booking, in one statement: when fewer spots are left, the
+     * upsert's condition fails, returns no row, and nothing is inserted. A statement follows it.
+     */
+    private static final String TAKE_THEN = """
+            with taken as (
+                insert into tee_time as t (course_id, starts_at, capacity, booked) values (?, ?, ?, ?)
+                on conflict (course_id, starts_at) do update set booked = t.booked + excluded.booked
+                where t.booked + excluded.booked <= least(t.capacity, excluded.capacity)
+                returning t.booked),
+            inserted as (
+                insert into booking (id, course_id, starts_at, players, name, email, status, created_at)
+                select ?, ?, ?, ?, ?, ?, 'confirmed', ? from taken
+                returning id)
+            """;
+
+    /**
+     * What {@link #lookup} found.
+     *
+     * @param booking the booking an earlier attempt of the same request committed, or null
+     * @param blocked whether a block covers the tee time
+     */
+    record Lookup(Booking booking, boolean blocked) {
+    }
+
+    /**
+     * A booking about to be cancelled, locked.
+     *
+     * @param booking                   the booking
+     * @param cancellationCutoffMinutes its course's cutoff
+     */
+    record CancelTarget(Booking booking, int cancellationCutoffMinutes) {
+    }
+
+    /** In one round trip: the booking an earlier attempt made with this id, and whether the tee time is blocked. */
+    Lookup lookup(SqlSession session, String bookingId, String courseId, Instant start) throws SQLException {
+        return session.queryOne("select " + COLUMNS + ", " + BLOCKED + " as blocked "
+                        + "from (select 1) as one left join booking b on b.id = ?",
+                statement -> {
+                    bindBlocked(statement, 1, courseId, start);
+                    statement.setString(4, bookingId);
+                },
+                row -> new Lookup(row.getString("id") == null ? null : booking(row), row.getBoolean("blocked")))
+                .orElseThrow();
+    }
+
+    /** Takes the booking's spots and stores it; false, with nothing changed, when fewer spots are left. */
+    boolean take(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
+        return session.queryOne(TAKE_THEN + "select count(*) from inserted",
+                statement -> bindTake(statement, booking, maxPlayers), rs -> rs.getInt(1)).orElseThrow() == 1;
+    }
+
+    /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
+    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, String key, String fingerprint,
+                            String answer) throws SQLException {
+        return session.update(TAKE_THEN + """
+                insert into idempotency_key (key, fingerprint, response_status, response_body, booking_id)
+                select ?, ?, 201, ?, id from inserted
+                """, statement -> {
+                    int next = bindTake(statement, booking, maxPlayers);
+                    statement.setString(next, key);
+                    statement.setString(next + 1, fingerprint);
+                    statement.setString(next + 2, answer);
+                }) == 1;
+    }
+
+    /** Spots left at the tee time under the course's current maximum. */
+    int spotsLeft(SqlSession session, String courseId, Instant start, int maxPlayers) throws SQLException {
+        return session.queryOne("select greatest(0, least(capacity, ?) - booked) from tee_time "
+                + "where course_id = ? and starts_at = ?", statement -> {
+                    statement.setInt(1, maxPlayers);
+                    statement.setString(2, courseId);
+                    SqlTime.set(statement, 3, start);
+                }, rs -> rs.getInt(1)).orElse(maxPlayers);
+    }
+
+    Optional<Booking> find(SqlSession session, String id) throws SQLException {
+        return session.queryOne("select " + COLUMNS + " from booking b where b.id = ?",
+                statement -> statement.setString(1, id), BookingStore::booking);
+    }
+
+    /** Locks the booking against a concurrent cancel, and reads its course's cutoff. */
+    Optional<CancelTarget> lockForCancel(SqlSession session, String id) throws SQLException {
+        return session.queryOne("select " + COLUMNS + ", c.cancellation_cutoff_minutes from booking b "
+                        + "join course c on c.id = b.course_id where b.id = ? for update of b",
+                statement -> statement.setString(1, id),
+                row -> new CancelTarget(booking(row), row.getInt("cancellation_cutoff_minutes")));
+    }
+
+    /** Marks a confirmed booking cancelled and gives its spots back, in one statement. */
+    void cancel(SqlSession session, String id, Instant now) throws SQLException {
+        session.update("""
+                with cancelled as (
+                    update booking set status = 'cancelled', cancelled_at = ?
+                    where id = ? and status = 'confirmed'
+                    returning course_id, starts_at, players)
+                update tee_time t set booked = t.booked - c.players
+                from cancelled c where t.course_id = c.course_id and t.starts_at = c.starts_at
+                """, statement -> {
+                    SqlTime.set(statement, 1, now);
+                    statement.setString(2, id);
+                });
+    }
+
+    /** The course's bookings, confirmed and cancelled, whose tee time is in {@code [from, to)}. */
+    List<Booking> between(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
+        return session.query("select " + COLUMNS + " from booking b where b.course_id = ? and b.starts_at >= ? "
+                + "and b.starts_at < ? order by b.starts_at, b.created_at, b.id", statement -> {
+                    statement.setString(1, courseId);
+                    SqlTime.set(statement, 2, from);
+                    SqlTime.set(statement, 3, to);
+                }, BookingStore::booking);
+    }
+
+    static void bindBlocked(PreparedStatement statement, int first, String courseId, Instant start) throws SQLException {
+        statement.setString(first, courseId);
+        SqlTime.set(statement, first + 1, start);
+        SqlTime.set(statement, first + 2, start);
+    }
+
+    /** Binds {@link #TAKE_THEN}'s parameters; returns the index of the next one. */
+    private static int bindTake(PreparedStatement statement, Booking booking, int maxPlayers) throws SQLException {
+        statement.setString(1, booking.courseId());
+        SqlTime.set(statement, 2, booking.start());
+        statement.setInt(3, maxPlayers);
+        statement.setInt(4, booking.players());
+        statement.setString(5, booking.id());
+        statement.setString(6, booking.courseId());
+        SqlTime.set(statement, 7, booking.start());
+        statement.setInt(8, booking.players());
+        statement.setString(9, booking.name());
+        statement.setString(10, booking.email());
+        SqlTime.set(statement, 11, booking.createdAt());
+        return 12;
+    }
+
+    private static Booking booking(ResultSet row) throws SQLException {
+        return new Booking(row.getString("id"), row.getString("course_id"), SqlTime.get(row, "starts_at"),
+                row.getInt("players"), row.getString("name"), row.getString("email"),
+                Booking.Status.of(row.getString("status")), SqlTime.get(row, "created_at"));
+    }
+}

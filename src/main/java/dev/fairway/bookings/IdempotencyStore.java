@@ -1,0 +1,65 @@
+package dev.fairway.bookings;
+
+import dev.fairway.db.SqlSession;
+import dev.fairway.db.SqlTime;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * The SQL of Idempotency-Keys. A key's request holds a transaction-level advisory lock on the
+ * key while it runs: a repeat that cannot take it is "in progress", and the lock dies with the
+ * transaction, also behind a transaction pooler and also when the instance crashes.
+ */
+final class IdempotencyStore {
+
+    /**
+     * What is stored under a key, and whether the tee time is blocked (read in the same round trip).
+     *
+     * @param fingerprint the fingerprint of the request that first used the key, or null if unused
+     * @param answer      the answer it got, or null
+     * @param blocked     whether a block covers the tee time
+     */
+    record Lookup(String fingerprint, StoredAnswer answer, boolean blocked) {
+    }
+
+    /** False when another transaction, on any instance, holds the key. */
+    boolean tryLock(SqlSession session, String key) throws SQLException {
+        return session.queryOne("select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
+                statement -> statement.setString(1, key), rs -> rs.getBoolean(1)).orElseThrow();
+    }
+
+    /** Must run after {@link #tryLock}, in a statement of its own: only then does it see a commit that released the lock. */
+    Lookup find(SqlSession session, String key, String courseId, Instant start) throws SQLException {
+        return session.queryOne("select i.fingerprint, i.response_status, i.response_body, i.booking_id, "
+                        + BookingStore.BLOCKED + " as blocked from (select 1) as one "
+                        + "left join idempotency_key i on i.key = ?",
+                statement -> {
+                    BookingStore.bindBlocked(statement, 1, courseId, start);
+                    statement.setString(4, key);
+                },
+                row -> new Lookup(row.getString("fingerprint"),
+                        row.getString("fingerprint") == null ? null : new StoredAnswer(row.getInt("response_status"),
+                                row.getString("response_body"), row.getString("booking_id")),
+                        row.getBoolean("blocked")))
+                .orElseThrow();
+    }
+
+    void remember(SqlSession session, String key, String fingerprint, BookingAnswers.Answer answer) throws SQLException {
+        session.update("insert into idempotency_key (key, fingerprint, response_status, response_body) values (?, ?, ?, ?)",
+                statement -> {
+                    statement.setString(1, key);
+                    statement.setString(2, fingerprint);
+                    statement.setInt(3, answer.status());
+                    statement.setString(4, answer.body());
+                });
+    }
+
+    /** Deletes at most {@code limit} keys stored before {@code cutoff}; returns how many it deleted. */
+    int deleteStoredBefore(SqlSession session, Instant cutoff, int limit) throws SQLException {
+        return session.update("delete from idempotency_key where key in "
+                + "(select key from idempotency_key where created_at < ? limit ?)", statement -> {
+                    SqlTime.set(statement, 1, cutoff);
+                    statement.setInt(2, limit);
+                });
+    }
+}

@@ -1,0 +1,119 @@
+package dev.fairway.bookings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fairway.Service;
+import dev.fairway.config.DatabaseUrl;
+import dev.fairway.support.Db;
+import dev.fairway.support.Http;
+import dev.fairway.support.TcpProxy;
+import dev.fairway.support.TestApi;
+import dev.fairway.support.TestPostgres;
+import dev.fairway.support.TestService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The answer to a COMMIT is lost: a proxy between the service and PostgreSQL lets the COMMIT
+ * through, lets the server execute it, and cuts the connection before the answer gets back.
+ */
+class LostCommitTest {
+
+    static final Instant NOW = OffsetDateTime.parse("2026-12-01T09:00:00-05:00").toInstant();
+    static TcpProxy proxy;
+    static Service service;
+    static Http http;
+    static Db db;
+
+    @BeforeAll
+    static void start() {
+        DatabaseUrl database = TestPostgres.newDatabase();
+        proxy = TcpProxy.to(TestPostgres.port());
+        service = TestService.startReady(TestPostgres.url(proxy.port(), database.database()), Clock.fixed(NOW, ZoneOffset.UTC));
+        http = new Http(service.port());
+        http.put("/api/courses/pine-valley", TestApi.PINE_VALLEY, TestApi.admin());
+        http.get("/api/courses/pine-valley"); // cached: the only transactions left are the bookings'
+        db = new Db(database);
+    }
+
+    @AfterEach
+    void heal() {
+        proxy.heal();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        proxy.close();
+    }
+
+    static Http.Answer book(String start, String name, String... headers) {
+        return http.post("/api/courses/pine-valley/bookings",
+                "{\"start\": \"" + start + "\", \"players\": 1, \"name\": \"" + name + "\"}", headers);
+    }
+
+    @Test
+    void the_service_finds_the_booking_its_lost_commit_made_instead_of_booking_again() {
+        proxy.dropAfterNextCommits(1);
+
+        Http.Answer answer = book("2026-12-05T12:00:00-05:00", "Lost commit");
+
+        assertThat(proxy.droppedCommits()).as("the fault happened").isGreaterThanOrEqualTo(1);
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(db.count("select count(*) from booking where name = 'Lost commit'")).isEqualTo(1);
+        assertThat(answer.json().path("id").asText()).isEqualTo(
+                db.rows("select id from booking where name = 'Lost commit'").getFirst().get("id"));
+        assertThat(db.count("select booked from tee_time where starts_at = '2026-12-05T12:00:00-05:00'")).isEqualTo(1);
+    }
+
+    @Test
+    void with_an_idempotency_key_the_lost_commit_is_found_through_the_key() {
+        int droppedBefore = proxy.droppedCommits();
+        proxy.dropAfterNextCommits(1);
+
+        Http.Answer answer = book("2026-12-05T12:10:00-05:00", "Lost keyed commit", "Idempotency-Key", UUID.randomUUID().toString());
+
+        assertThat(proxy.droppedCommits()).isGreaterThan(droppedBefore);
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.header("Idempotent-Replayed")).as("the client's first answer is no replay").isNull();
+        assertThat(db.count("select count(*) from booking where name = 'Lost keyed commit'")).isEqualTo(1);
+    }
+
+    @Test
+    void when_every_answer_is_lost_the_client_gets_503_and_its_retry_with_the_same_key_books_once() {
+        String key = UUID.randomUUID().toString();
+        proxy.dropAfterNextCommits(100);
+
+        Http.Answer unavailable = book("2026-12-05T12:20:00-05:00", "Client retry", "Idempotency-Key", key);
+
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.header("Retry-After")).isNotNull();
+        assertThat(BookingApiTest.slug(unavailable)).isEqualTo("database-unavailable");
+        proxy.heal();
+
+        Http.Answer retried = book("2026-12-05T12:20:00-05:00", "Client retry", "Idempotency-Key", key);
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(db.count("select count(*) from booking where name = 'Client retry'")).isEqualTo(1);
+        assertThat(db.count("select booked from tee_time where starts_at = '2026-12-05T12:20:00-05:00'")).isEqualTo(1);
+    }
+
+    @Test
+    void a_cancel_whose_commit_answer_is_lost_is_found_cancelled_and_frees_the_spots_once() {
+        Http.Answer booked = book("2026-12-05T12:30:00-05:00", "Cancel lost");
+        String id = booked.json().path("id").asText();
+        proxy.dropAfterNextCommits(1);
+
+        assertThat(http.delete("/api/bookings/" + id).status()).isEqualTo(204);
+
+        assertThat(db.rows("select status from booking where id = ?", id).getFirst().get("status")).isEqualTo("cancelled");
+        assertThat(db.count("select booked from tee_time where starts_at = '2026-12-05T12:30:00-05:00'")).isZero();
+    }
+}

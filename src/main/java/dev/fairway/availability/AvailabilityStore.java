@@ -31,13 +31,13 @@ final class AvailabilityStore {
 
     BookedAndBlocked read(SqlSession session, String courseId, Instant from, Instant to, Instant asOf)
             throws SQLException {
-        List<Row> rows = session.query(BOOKED_AND_BLOCKED, statement -> {
-            statement.setString(1, courseId);
-            SqlTime.set(statement, 2, from);
-            SqlTime.set(statement, 3, to);
-            statement.setString(4, courseId);
-            SqlTime.set(statement, 5, to);
-            SqlTime.set(statement, 6, from);
+        List<Row> rows = session.query(BOOKED_AND_BLOCKED, params -> {
+            params.setString(1, courseId);
+            params.setInstant(2, from);
+            params.setInstant(3, to);
+            params.setString(4, courseId);
+            params.setInstant(5, to);
+            params.setInstant(6, from);
         }, AvailabilityStore::row);
         List<Block> blocks = new ArrayList<>();
         long[] seconds = new long[rows.size()];

@@ -1,8 +1,8 @@
 package dev.fairway.bookings;
 
+import dev.fairway.db.Params;
 import dev.fairway.db.SqlSession;
 import dev.fairway.db.SqlTime;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,9 +60,9 @@ final class BookingStore {
     Lookup lookup(SqlSession session, String bookingId, String courseId, Instant start) throws SQLException {
         return session.queryOne("select " + COLUMNS + ", " + BLOCKED + " as blocked "
                         + "from (select 1) as one left join booking b on b.id = ?",
-                statement -> {
-                    bindBlocked(statement, 1, courseId, start);
-                    statement.setString(4, bookingId);
+                params -> {
+                    bindBlocked(params, 1, courseId, start);
+                    params.setString(4, bookingId);
                 },
                 row -> new Lookup(row.getString("id") == null ? null : booking(row), row.getBoolean("blocked")))
                 .orElseThrow();
@@ -71,7 +71,7 @@ final class BookingStore {
     /** Takes the booking's spots and stores it; false, with nothing changed, when fewer spots are left. */
     boolean take(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
         return session.queryOne(TAKE_THEN + "select count(*) from inserted",
-                statement -> bindTake(statement, booking, maxPlayers), rs -> rs.getInt(1)).orElseThrow() == 1;
+                params -> bindTake(params, booking, maxPlayers), rs -> rs.getInt(1)).orElseThrow() == 1;
     }
 
     /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
@@ -80,34 +80,34 @@ final class BookingStore {
         return session.update(TAKE_THEN + """
                 insert into idempotency_key (key, fingerprint, response_status, response_body, booking_id)
                 select ?, ?, 201, ?, id from inserted
-                """, statement -> {
-                    int next = bindTake(statement, booking, maxPlayers);
-                    statement.setString(next, key);
-                    statement.setString(next + 1, fingerprint);
-                    statement.setString(next + 2, answer);
+                """, params -> {
+                    int next = bindTake(params, booking, maxPlayers);
+                    params.setString(next, key);
+                    params.setString(next + 1, fingerprint);
+                    params.setString(next + 2, answer);
                 }) == 1;
     }
 
     /** Spots left at the tee time under the course's current maximum. */
     int spotsLeft(SqlSession session, String courseId, Instant start, int maxPlayers) throws SQLException {
         return session.queryOne("select greatest(0, least(capacity, ?) - booked) from tee_time "
-                + "where course_id = ? and starts_at = ?", statement -> {
-                    statement.setInt(1, maxPlayers);
-                    statement.setString(2, courseId);
-                    SqlTime.set(statement, 3, start);
+                + "where course_id = ? and starts_at = ?", params -> {
+                    params.setInt(1, maxPlayers);
+                    params.setString(2, courseId);
+                    params.setInstant(3, start);
                 }, rs -> rs.getInt(1)).orElse(maxPlayers);
     }
 
     Optional<Booking> find(SqlSession session, String id) throws SQLException {
         return session.queryOne("select " + COLUMNS + " from booking b where b.id = ?",
-                statement -> statement.setString(1, id), BookingStore::booking);
+                params -> params.setString(1, id), BookingStore::booking);
     }
 
     /** Locks the booking against a concurrent cancel, and reads its course's cutoff. */
     Optional<CancelTarget> lockForCancel(SqlSession session, String id) throws SQLException {
         return session.queryOne("select " + COLUMNS + ", c.cancellation_cutoff_minutes from booking b "
                         + "join course c on c.id = b.course_id where b.id = ? for update of b",
-                statement -> statement.setString(1, id),
+                params -> params.setString(1, id),
                 row -> new CancelTarget(booking(row), row.getInt("cancellation_cutoff_minutes")));
     }
 
@@ -120,41 +120,41 @@ final class BookingStore {
                     returning course_id, starts_at, players)
                 update tee_time t set booked = t.booked - c.players
                 from cancelled c where t.course_id = c.course_id and t.starts_at = c.starts_at
-                """, statement -> {
-                    SqlTime.set(statement, 1, now);
-                    statement.setString(2, id);
+                """, params -> {
+                    params.setInstant(1, now);
+                    params.setString(2, id);
                 });
     }
 
     /** The course's bookings, confirmed and cancelled, whose tee time is in {@code [from, to)}. */
     List<Booking> between(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
         return session.query("select " + COLUMNS + " from booking b where b.course_id = ? and b.starts_at >= ? "
-                + "and b.starts_at < ? order by b.starts_at, b.created_at, b.id", statement -> {
-                    statement.setString(1, courseId);
-                    SqlTime.set(statement, 2, from);
-                    SqlTime.set(statement, 3, to);
+                + "and b.starts_at < ? order by b.starts_at, b.created_at, b.id", params -> {
+                    params.setString(1, courseId);
+                    params.setInstant(2, from);
+                    params.setInstant(3, to);
                 }, BookingStore::booking);
     }
 
-    static void bindBlocked(PreparedStatement statement, int first, String courseId, Instant start) throws SQLException {
-        statement.setString(first, courseId);
-        SqlTime.set(statement, first + 1, start);
-        SqlTime.set(statement, first + 2, start);
+    static void bindBlocked(Params params, int first, String courseId, Instant start) throws SQLException {
+        params.setString(first, courseId);
+        params.setInstant(first + 1, start);
+        params.setInstant(first + 2, start);
     }
 
     /** Binds {@link #TAKE_THEN}'s parameters; returns the index of the next one. */
-    private static int bindTake(PreparedStatement statement, Booking booking, int maxPlayers) throws SQLException {
-        statement.setString(1, booking.courseId());
-        SqlTime.set(statement, 2, booking.start());
-        statement.setInt(3, maxPlayers);
-        statement.setInt(4, booking.players());
-        statement.setString(5, booking.id());
-        statement.setString(6, booking.courseId());
-        SqlTime.set(statement, 7, booking.start());
-        statement.setInt(8, booking.players());
-        statement.setString(9, booking.name());
-        statement.setString(10, booking.email());
-        SqlTime.set(statement, 11, booking.createdAt());
+    private static int bindTake(Params params, Booking booking, int maxPlayers) throws SQLException {
+        params.setString(1, booking.courseId());
+        params.setInstant(2, booking.start());
+        params.setInt(3, maxPlayers);
+        params.setInt(4, booking.players());
+        params.setString(5, booking.id());
+        params.setString(6, booking.courseId());
+        params.setInstant(7, booking.start());
+        params.setInt(8, booking.players());
+        params.setString(9, booking.name());
+        params.setString(10, booking.email());
+        params.setInstant(11, booking.createdAt());
         return 12;
     }
 

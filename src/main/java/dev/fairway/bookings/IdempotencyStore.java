@@ -1,7 +1,6 @@
 package dev.fairway.bookings;
 
 import dev.fairway.db.SqlSession;
-import dev.fairway.db.SqlTime;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -25,7 +24,7 @@ final class IdempotencyStore {
     /** False when another transaction, on any instance, holds the key. */
     boolean tryLock(SqlSession session, String key) throws SQLException {
         return session.queryOne("select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
-                statement -> statement.setString(1, key), rs -> rs.getBoolean(1)).orElseThrow();
+                params -> params.setString(1, key), rs -> rs.getBoolean(1)).orElseThrow();
     }
 
     /** Must run after {@link #tryLock}, in a statement of its own: only then does it see a commit that released the lock. */
@@ -33,9 +32,9 @@ final class IdempotencyStore {
         return session.queryOne("select i.fingerprint, i.response_status, i.response_body, i.booking_id, "
                         + BookingStore.BLOCKED + " as blocked from (select 1) as one "
                         + "left join idempotency_key i on i.key = ?",
-                statement -> {
-                    BookingStore.bindBlocked(statement, 1, courseId, start);
-                    statement.setString(4, key);
+                params -> {
+                    BookingStore.bindBlocked(params, 1, courseId, start);
+                    params.setString(4, key);
                 },
                 row -> new Lookup(row.getString("fingerprint"),
                         row.getString("fingerprint") == null ? null : new StoredAnswer(row.getInt("response_status"),
@@ -46,20 +45,20 @@ final class IdempotencyStore {
 
     void remember(SqlSession session, String key, String fingerprint, BookingAnswers.Answer answer) throws SQLException {
         session.update("insert into idempotency_key (key, fingerprint, response_status, response_body) values (?, ?, ?, ?)",
-                statement -> {
-                    statement.setString(1, key);
-                    statement.setString(2, fingerprint);
-                    statement.setInt(3, answer.status());
-                    statement.setString(4, answer.body());
+                params -> {
+                    params.setString(1, key);
+                    params.setString(2, fingerprint);
+                    params.setInt(3, answer.status());
+                    params.setString(4, answer.body());
                 });
     }
 
     /** Deletes at most {@code limit} keys stored before {@code cutoff}; returns how many it deleted. */
     int deleteStoredBefore(SqlSession session, Instant cutoff, int limit) throws SQLException {
         return session.update("delete from idempotency_key where key in "
-                + "(select key from idempotency_key where created_at < ? limit ?)", statement -> {
-                    SqlTime.set(statement, 1, cutoff);
-                    statement.setInt(2, limit);
+                + "(select key from idempotency_key where created_at < ? limit ?)", params -> {
+                    params.setInstant(1, cutoff);
+                    params.setInt(2, limit);
                 });
     }
 }

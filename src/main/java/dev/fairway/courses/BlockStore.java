@@ -16,12 +16,12 @@ final class BlockStore {
         session.update("""
                 insert into block (id, course_id, starts_at, ends_at, reason) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """, statement -> {
-                    statement.setString(1, block.id());
-                    statement.setString(2, courseId);
-                    SqlTime.set(statement, 3, block.start());
-                    SqlTime.set(statement, 4, block.end());
-                    statement.setString(5, block.reason());
+                """, params -> {
+                    params.setString(1, block.id());
+                    params.setString(2, courseId);
+                    params.setInstant(3, block.start());
+                    params.setInstant(4, block.end());
+                    params.setString(5, block.reason());
                 });
     }
 
@@ -31,17 +31,17 @@ final class BlockStore {
                 select id, starts_at, ends_at, reason from block
                 where course_id = ? and starts_at < ? and ends_at > ?
                 order by starts_at, id
-                """, statement -> {
-                    statement.setString(1, courseId);
-                    SqlTime.set(statement, 2, to);
-                    SqlTime.set(statement, 3, from);
+                """, params -> {
+                    params.setString(1, courseId);
+                    params.setInstant(2, to);
+                    params.setInstant(3, from);
                 }, BlockStore::block);
     }
 
     boolean delete(SqlSession session, String courseId, String blockId) throws SQLException {
-        return session.update("delete from block where course_id = ? and id = ?", statement -> {
-            statement.setString(1, courseId);
-            statement.setString(2, blockId);
+        return session.update("delete from block where course_id = ? and id = ?", params -> {
+            params.setString(1, courseId);
+            params.setString(2, blockId);
         }) > 0;
     }
 

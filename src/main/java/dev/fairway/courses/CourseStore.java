@@ -35,35 +35,35 @@ final class CourseStore {
                     date_overrides = excluded.date_overrides, rates = excluded.rates,
                     version = course.version + 1, updated_at = now()
                 returning (xmax = 0) as created
-                """.formatted(COLUMNS), statement -> {
-                    statement.setString(1, course.id());
-                    statement.setString(2, course.name());
-                    statement.setString(3, rules.zone().getId());
-                    statement.setInt(4, rules.teeTimeIntervalMinutes());
-                    statement.setInt(5, rules.maxPlayersPerTeeTime());
-                    statement.setInt(6, rules.bookingWindowDays());
-                    statement.setInt(7, rules.minNoticeMinutes());
-                    statement.setInt(8, rules.cancellationCutoffMinutes());
-                    statement.setString(9, rules.currency().getCurrencyCode());
-                    statement.setString(10, CourseJson.weeklyHoursJson(rules.weeklyHours()).toString());
-                    statement.setString(11, CourseJson.dateOverridesJson(rules.dateOverrides()).toString());
-                    statement.setString(12, CourseJson.ratesJson(rules.rates()).toString());
+                """.formatted(COLUMNS), params -> {
+                    params.setString(1, course.id());
+                    params.setString(2, course.name());
+                    params.setString(3, rules.zone().getId());
+                    params.setInt(4, rules.teeTimeIntervalMinutes());
+                    params.setInt(5, rules.maxPlayersPerTeeTime());
+                    params.setInt(6, rules.bookingWindowDays());
+                    params.setInt(7, rules.minNoticeMinutes());
+                    params.setInt(8, rules.cancellationCutoffMinutes());
+                    params.setString(9, rules.currency().getCurrencyCode());
+                    params.setString(10, CourseJson.weeklyHoursJson(rules.weeklyHours()).toString());
+                    params.setString(11, CourseJson.dateOverridesJson(rules.dateOverrides()).toString());
+                    params.setString(12, CourseJson.ratesJson(rules.rates()).toString());
                 }, rs -> rs.getBoolean(1)).orElseThrow();
         // Tee times already booked keep room for what they hold when the maximum goes down.
         session.update("""
                 update tee_time set capacity = greatest(?, booked)
                 where course_id = ? and capacity <> greatest(?, booked)
-                """, statement -> {
-                    statement.setInt(1, rules.maxPlayersPerTeeTime());
-                    statement.setString(2, course.id());
-                    statement.setInt(3, rules.maxPlayersPerTeeTime());
+                """, params -> {
+                    params.setInt(1, rules.maxPlayersPerTeeTime());
+                    params.setString(2, course.id());
+                    params.setInt(3, rules.maxPlayersPerTeeTime());
                 });
         return created;
     }
 
     Optional<Course> find(SqlSession session, String id) throws SQLException {
         return session.queryOne("select " + COLUMNS + " from course where id = ?",
-                statement -> statement.setString(1, id), CourseStore::course);
+                params -> params.setString(1, id), CourseStore::course);
     }
 
     List<CourseSummary> list(SqlSession session) throws SQLException {

@@ -19,14 +19,13 @@ public final class Database {
     static final Duration BACKOFF = Duration.ofMillis(50);
 
     private final ConnectionPool pool;
-    private final Duration statementTimeout;
-    private final String schema;
+    private final LocalSettings settings;
 
     public Database(ConnectionPool pool) {
         this.pool = pool;
-        this.statementTimeout = pool.settings().statementTimeout();
         // Without a transaction pooler the schema is set once per connection by the driver.
-        this.schema = pool.url().transactionPooler() ? pool.url().schema().orElse(null) : null;
+        String schema = pool.url().transactionPooler() ? pool.url().schema().orElse(null) : null;
+        this.settings = new LocalSettings(pool.settings().statementTimeout(), schema);
     }
 
     /** Runs read-only work in autocommit mode: each statement is its own round trip and transaction. */
@@ -73,10 +72,10 @@ public final class Database {
             try (Connection connection = pool.borrow(deadline.remaining())) {
                 phase = Phase.WORK;
                 if (!transaction) {
-                    return work.run(new DeadlineSession(connection, deadline, operation, localSettings(deadline), true));
+                    return work.run(new DeadlineSession(connection, deadline, operation, settings, true));
                 }
                 connection.setAutoCommit(false);
-                DeadlineSession session = new DeadlineSession(connection, deadline, operation, localSettings(deadline), false);
+                DeadlineSession session = new DeadlineSession(connection, deadline, operation, settings, false);
                 T result = work.run(session);
                 phase = Phase.COMMIT;
                 session.beforeStatement();
@@ -88,15 +87,6 @@ public final class Database {
         }
     }
 
-    /** {@code SET LOCAL} statements for one transaction: the statement timeout, cut to the deadline. */
-    private String localSettings(Deadline deadline) {
-        long millis = Math.max(1, Math.min(statementTimeout.toMillis(), deadline.remaining().toMillis()));
-        String settings = "SET LOCAL statement_timeout = " + millis + "; ";
-        if (schema != null) {
-            settings += "SET LOCAL search_path = \"" + schema + "\"; ";
-        }
-        return settings;
-    }
 
     /** Where in a unit of work a failure happened: it decides whether the work may have committed. */
     public enum Phase {

@@ -13,7 +13,7 @@ import java.util.concurrent.Executor;
  * Runs statements on one connection so that none outlives the request's deadline: before each
  * statement the socket's read timeout is cut to what is left of the deadline.
  *
- * <p>The {@code SET LOCAL} settings travel in front of a statement, in its round trip. In
+ * <p>The transaction-local settings travel in front of a statement, in its round trip. In
  * autocommit mode every statement carries them: PostgreSQL runs the statements of one round trip
  * as one implicit transaction, so they hold for that statement alone. In a transaction only the
  * first statement carries them, and they hold until COMMIT. Either way no session state is left
@@ -28,15 +28,16 @@ final class DeadlineSession implements SqlSession {
     private final Connection connection;
     private final Deadline deadline;
     private final String operation;
-    private final String settings;
+    private final LocalSettings settings;
     private final boolean everyStatement;
     private boolean settingsSent;
 
     /**
-     * @param settings       {@code SET LOCAL ...; } statements to send in front of SQL
+     * @param settings       the settings to send in front of SQL
      * @param everyStatement whether every statement carries them (autocommit) or only the first (a transaction)
      */
-    DeadlineSession(Connection connection, Deadline deadline, String operation, String settings, boolean everyStatement) {
+    DeadlineSession(Connection connection, Deadline deadline, String operation, LocalSettings settings,
+                    boolean everyStatement) {
         this.connection = connection;
         this.deadline = deadline;
         this.operation = operation;
@@ -44,25 +45,38 @@ final class DeadlineSession implements SqlSession {
         this.everyStatement = everyStatement;
     }
 
-    private String withSettings(String sql) {
-        if (everyStatement || !settingsSent) {
-            settingsSent = true;
-            return settings + sql;
+    private boolean settingsDue() {
+        return everyStatement || !settingsSent;
+    }
+
+    /** Prepares {@code sql}, with the settings in front of it when asked, and binds everything. */
+    private PreparedStatement prepare(String sql, Binder binder, boolean withSettings) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(withSettings ? settings.sql() + sql : sql);
+        try {
+            int offset = 0;
+            if (withSettings) {
+                offset = settings.bind(statement, deadline);
+                settingsSent = true;
+            }
+            binder.bind(new Params(statement, offset));
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
-        return sql;
     }
 
     @Override
     public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
         beforeStatement();
-        try (PreparedStatement statement = connection.prepareStatement(withSettings(sql))) {
-            binder.bind(statement);
+        boolean withSettings = settingsDue();
+        try (PreparedStatement statement = prepare(sql, binder, withSettings)) {
             boolean resultSet = statement.execute();
-            while (!resultSet) {
-                if (statement.getUpdateCount() == -1) {
-                    throw new SQLException("the statement returned no rows to read: " + sql);
-                }
-                resultSet = statement.getMoreResults();
+            if (withSettings) {
+                resultSet = statement.getMoreResults(); // past the settings' own result
+            }
+            if (!resultSet) {
+                throw new SQLException("the statement returned no rows to read: " + sql);
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.getResultSet()) {
@@ -77,14 +91,13 @@ final class DeadlineSession implements SqlSession {
     @Override
     public int update(String sql, Binder binder) throws SQLException {
         beforeStatement();
-        try (PreparedStatement statement = connection.prepareStatement(withSettings(sql))) {
-            binder.bind(statement);
+        boolean withSettings = settingsDue();
+        try (PreparedStatement statement = prepare(sql, binder, withSettings)) {
             statement.execute();
-            int count = statement.getUpdateCount();
-            while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
-                count = statement.getUpdateCount();
+            if (withSettings) {
+                statement.getMoreResults(); // past the settings' own result
             }
-            return count;
+            return statement.getUpdateCount();
         }
     }
 

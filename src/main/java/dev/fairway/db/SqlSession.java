@@ -1,6 +1,5 @@
 package dev.fairway.db;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,9 +11,9 @@ public interface SqlSession {
     /** Sets a statement's parameters. */
     @FunctionalInterface
     interface Binder {
-        Binder NONE = statement -> { };
+        Binder NONE = params -> { };
 
-        void bind(PreparedStatement statement) throws SQLException;
+        void bind(Params params) throws SQLException;
     }
 
     /** Turns the current row into a value. */

@@ -1,20 +1,14 @@
 package dev.fairway.db;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
-/** Instants to and from {@code timestamptz}, independent of the JVM's and the session's time zone. */
+/** Instants from {@code timestamptz}, independent of the JVM's and the session's time zone. */
 public final class SqlTime {
 
     private SqlTime() {
-    }
-
-    public static void set(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     public static Instant get(ResultSet row, String column) throws SQLException {

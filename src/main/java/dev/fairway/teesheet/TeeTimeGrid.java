@@ -55,14 +55,29 @@ public final class TeeTimeGrid {
         return teeTimes;
     }
 
-    /** The grid tee time that starts at {@code instant}, if there is one. */
+    /**
+     * The grid tee time that starts at {@code instant}, if there is one. Worked out from the
+     * instant's own wall-clock time, without laying out the day: the offset in force at an
+     * instant is always a valid offset of its wall-clock time, so the instant is a tee time
+     * exactly when that wall-clock time is on the grid.
+     */
     public static Optional<TeeTime> at(CourseRules rules, Instant instant) {
-        LocalDate date = LocalDate.ofInstant(instant, rules.zone());
-        long epochSecond = instant.getEpochSecond();
-        if (instant.getNano() != 0) {
+        ZoneOffset offset = rules.zone().getRules().getOffset(instant);
+        LocalDateTime local = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), offset);
+        if (local.getSecond() != 0 || local.getNano() != 0) {
             return Optional.empty();
         }
-        return on(rules, date).stream().filter(t -> t.epochSecond() == epochSecond).findFirst();
+        LocalDate date = local.toLocalDate();
+        int minute = local.getHour() * 60 + local.getMinute();
+        int interval = rules.intervalOn(date);
+        for (TimeRange range : rules.hoursOn(date)) {
+            int first = range.firstTeeTime().toSecondOfDay() / 60;
+            int last = range.lastTeeTime().toSecondOfDay() / 60;
+            if (minute >= first && minute <= last && (minute - first) % interval == 0) {
+                return Optional.of(new TeeTime(date, local.toLocalTime(), offset, instant.getEpochSecond()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static TeeTime teeTime(LocalDate date, LocalTime time, ZoneOffset offset) {

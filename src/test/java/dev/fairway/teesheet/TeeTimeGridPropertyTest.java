@@ -71,6 +71,20 @@ class TeeTimeGridPropertyTest {
         assertThat(TeeTimeGrid.on(c.rules(), c.date())).hasSize(expected);
     }
 
+    @Property(tries = 1000)
+    void finding_a_tee_time_by_instant_agrees_with_the_laid_out_grid(@ForAll("cases") Case c,
+                                                                    @ForAll @net.jqwik.api.constraints.IntRange(min = -1440, max = 2880) int minutes) {
+        List<TeeTime> grid = TeeTimeGrid.on(c.rules(), c.date());
+        for (TeeTime teeTime : grid) {
+            assertThat(TeeTimeGrid.at(c.rules(), teeTime.instant())).contains(teeTime);
+        }
+        Instant probe = c.date().atStartOfDay(c.rules().zone()).toInstant().plusSeconds(minutes * 60L);
+        java.util.Optional<TeeTime> found = TeeTimeGrid.at(c.rules(), probe);
+        LocalDate probeDate = LocalDate.ofInstant(probe, c.rules().zone());
+        assertThat(found.isPresent()).as("%s", probe)
+                .isEqualTo(TeeTimeGrid.on(c.rules(), probeDate).stream().anyMatch(t -> t.instant().equals(probe)));
+    }
+
     @Provide
     Arbitrary<Case> cases() {
         List<String> zones = new ArrayList<>(new TreeSet<>(ZoneId.getAvailableZoneIds()));

@@ -53,7 +53,15 @@ public final class BookingService {
 
     private BookingOutcome attempt(SqlSession session, Course course, TeeTime teeTime, BookingRequest request,
                                    String bookingId, String key, String fingerprint) throws SQLException {
-        boolean blocked;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        TeeSheet sheet = new TeeSheet(course.rules(), now);
+        BookingOutcome.Reason ruleRefusal = sheet.tooSoon(teeTime) ? BookingOutcome.Reason.TOO_SOON
+                : sheet.beyondWindow(teeTime) ? BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW
+                : null;
+        int max = course.rules().maxPlayersPerTeeTime();
+        Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
+                request.email(), Booking.Status.CONFIRMED, now);
+        boolean taken;
         if (key != null) {
             if (!keys.tryLock(session, key)) {
                 return new BookingOutcome.InProgress();
@@ -64,30 +72,30 @@ public final class BookingService {
                         ? new BookingOutcome.Replayed(stored.answer(), bookingId.equals(stored.answer().bookingId()))
                         : new BookingOutcome.KeyReused();
             }
-            blocked = stored.blocked();
-        } else {
-            BookingStore.Lookup earlier = bookings.lookup(session, bookingId, course.id(), request.start());
-            if (earlier.booking() != null) {
-                return new BookingOutcome.Booked(earlier.booking());
+            BookingOutcome.Reason refusal = stored.blocked() ? BookingOutcome.Reason.BLOCKED : ruleRefusal;
+            if (refusal != null) {
+                return refuse(session, course, refusal, 0, key, fingerprint);
             }
-            blocked = earlier.blocked();
+            taken = bookings.takeAndRemember(session, booking, max, key, fingerprint,
+                    BookingAnswers.booked(booking, course.rules().zone()).body());
+        } else {
+            if (session.attempt() > 1) {
+                // An earlier run may have committed before its answer was lost: look, never book twice.
+                BookingStore.Lookup earlier = bookings.lookup(session, bookingId, course.id(), request.start());
+                if (earlier.booking() != null) {
+                    return new BookingOutcome.Booked(earlier.booking());
+                }
+            }
+            if (ruleRefusal != null) {
+                boolean blocked = bookings.blocked(session, course.id(), request.start());
+                return refuse(session, course, blocked ? BookingOutcome.Reason.BLOCKED : ruleRefusal, 0, null, null);
+            }
+            BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, max);
+            if (take.blocked()) {
+                return refuse(session, course, BookingOutcome.Reason.BLOCKED, 0, null, null);
+            }
+            taken = take.taken();
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        TeeSheet sheet = new TeeSheet(course.rules(), now);
-        BookingOutcome.Reason refusal = blocked ? BookingOutcome.Reason.BLOCKED
-                : sheet.tooSoon(teeTime) ? BookingOutcome.Reason.TOO_SOON
-                : sheet.beyondWindow(teeTime) ? BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW
-                : null;
-        if (refusal != null) {
-            return refuse(session, course, refusal, 0, key, fingerprint);
-        }
-        int max = course.rules().maxPlayersPerTeeTime();
-        Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
-                request.email(), Booking.Status.CONFIRMED, now);
-        boolean taken = key == null
-                ? bookings.take(session, booking, max)
-                : bookings.takeAndRemember(session, booking, max, key, fingerprint,
-                        BookingAnswers.booked(booking, course.rules().zone()).body());
         if (taken) {
             return new BookingOutcome.Booked(booking);
         }

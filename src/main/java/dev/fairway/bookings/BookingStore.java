@@ -23,12 +23,14 @@ final class BookingStore {
     private static final String COLUMNS = "b.id, b.course_id, b.starts_at, b.players, b.name, b.email, b.status, b.created_at";
 
     /**
-     * Takes the spots and inserts the booking, in one statement: when fewer spots are left, the
-     * upsert's condition fails, returns no row, and nothing is inserted. A statement follows it.
+     * The common table expressions that take the spots and insert the booking: when fewer spots
+     * are left, the upsert's condition fails, returns no row, and nothing is inserted; when its
+     * guard (the %s) is false, nothing is tried at all.
      */
-    private static final String TAKE_THEN = """
-            with taken as (
-                insert into tee_time as t (course_id, starts_at, capacity, booked) values (?, ?, ?, ?)
+    private static final String TAKE = """
+            taken as (
+                insert into tee_time as t (course_id, starts_at, capacity, booked)
+                select ?, ?, ?, ? where %s
                 on conflict (course_id, starts_at) do update set booked = t.booked + excluded.booked
                 where t.booked + excluded.booked <= least(t.capacity, excluded.capacity)
                 returning t.booked),
@@ -45,6 +47,15 @@ final class BookingStore {
      * @param blocked whether a block covers the tee time
      */
     record Lookup(Booking booking, boolean blocked) {
+    }
+
+    /**
+     * What {@link #takeUnlessBlocked} did.
+     *
+     * @param blocked whether a block covers the tee time (then nothing was tried)
+     * @param taken   whether the spots were taken and the booking stored
+     */
+    record Take(boolean blocked, boolean taken) {
     }
 
     /**
@@ -68,20 +79,35 @@ final class BookingStore {
                 .orElseThrow();
     }
 
-    /** Takes the booking's spots and stores it; false, with nothing changed, when fewer spots are left. */
-    boolean take(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
-        return session.queryOne(TAKE_THEN + "select count(*) from inserted",
-                params -> bindTake(params, booking, maxPlayers), rs -> rs.getInt(1)).orElseThrow() == 1;
+    /** Whether a block covers the tee time. */
+    boolean blocked(SqlSession session, String courseId, Instant start) throws SQLException {
+        return session.queryOne("select " + BLOCKED, params -> bindBlocked(params, 1, courseId, start),
+                rs -> rs.getBoolean(1)).orElseThrow();
+    }
+
+    /**
+     * In one statement: unless a block covers the tee time, takes the booking's spots and stores
+     * it. With fewer spots left, or a block, nothing changes.
+     */
+    Take takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
+        return session.queryOne("with blocked as (select " + BLOCKED + " as yes), "
+                        + TAKE.formatted("not (select yes from blocked)")
+                        + "select (select yes from blocked), (select count(*) from inserted)",
+                params -> {
+                    bindBlocked(params, 1, booking.courseId(), booking.start());
+                    bindTake(params, 4, booking, maxPlayers);
+                },
+                rs -> new Take(rs.getBoolean(1), rs.getInt(2) == 1)).orElseThrow();
     }
 
     /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
     boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, String key, String fingerprint,
                             String answer) throws SQLException {
-        return session.update(TAKE_THEN + """
+        return session.update("with " + TAKE.formatted("true") + """
                 insert into idempotency_key (key, fingerprint, response_status, response_body, booking_id)
                 select ?, ?, 201, ?, id from inserted
                 """, params -> {
-                    int next = bindTake(params, booking, maxPlayers);
+                    int next = bindTake(params, 1, booking, maxPlayers);
                     params.setString(next, key);
                     params.setString(next + 1, fingerprint);
                     params.setString(next + 2, answer);
@@ -142,20 +168,21 @@ final class BookingStore {
         params.setInstant(first + 2, start);
     }
 
-    /** Binds {@link #TAKE_THEN}'s parameters; returns the index of the next one. */
-    private static int bindTake(Params params, Booking booking, int maxPlayers) throws SQLException {
-        params.setString(1, booking.courseId());
-        params.setInstant(2, booking.start());
-        params.setInt(3, maxPlayers);
-        params.setInt(4, booking.players());
-        params.setString(5, booking.id());
-        params.setString(6, booking.courseId());
-        params.setInstant(7, booking.start());
-        params.setInt(8, booking.players());
-        params.setString(9, booking.name());
-        params.setString(10, booking.email());
-        params.setInstant(11, booking.createdAt());
-        return 12;
+    /** Binds {@link #TAKE}'s parameters from index {@code first}; returns the index after them. */
+    private static int bindTake(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
+        int i = first;
+        params.setString(i++, booking.courseId());
+        params.setInstant(i++, booking.start());
+        params.setInt(i++, maxPlayers);
+        params.setInt(i++, booking.players());
+        params.setString(i++, booking.id());
+        params.setString(i++, booking.courseId());
+        params.setInstant(i++, booking.start());
+        params.setInt(i++, booking.players());
+        params.setString(i++, booking.name());
+        params.setString(i++, booking.email());
+        params.setInstant(i++, booking.createdAt());
+        return i;
     }
 
     private static Booking booking(ResultSet row) throws SQLException {

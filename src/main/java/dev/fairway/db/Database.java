@@ -46,7 +46,7 @@ public final class Database {
         List<DatabaseException> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(operation, deadline, transaction, work);
+                return attempt(operation, deadline, transaction, work, attempt);
             } catch (DatabaseException e) {
                 if (e.failureClass() == FailureClass.PERMANENT || attempt >= MAX_ATTEMPTS || !deadline.allows(BACKOFF)) {
                     earlier.forEach(e::addSuppressed);
@@ -63,7 +63,7 @@ public final class Database {
         }
     }
 
-    private <T> T attempt(String operation, Deadline deadline, boolean transaction, SqlWork<T> work) {
+    private <T> T attempt(String operation, Deadline deadline, boolean transaction, SqlWork<T> work, int attempt) {
         Phase phase = Phase.CONNECT;
         try {
             if (deadline.expired()) {
@@ -72,10 +72,10 @@ public final class Database {
             try (Connection connection = pool.borrow(deadline.remaining())) {
                 phase = Phase.WORK;
                 if (!transaction) {
-                    return work.run(new DeadlineSession(connection, deadline, operation, settings, true));
+                    return work.run(new DeadlineSession(connection, deadline, operation, settings, true, attempt));
                 }
                 connection.setAutoCommit(false);
-                DeadlineSession session = new DeadlineSession(connection, deadline, operation, settings, false);
+                DeadlineSession session = new DeadlineSession(connection, deadline, operation, settings, false, attempt);
                 T result = work.run(session);
                 phase = Phase.COMMIT;
                 session.beforeStatement();

@@ -30,6 +30,7 @@ final class DeadlineSession implements SqlSession {
     private final String operation;
     private final LocalSettings settings;
     private final boolean everyStatement;
+    private final int attempt;
     private boolean settingsSent;
 
     /**
@@ -37,12 +38,18 @@ final class DeadlineSession implements SqlSession {
      * @param everyStatement whether every statement carries them (autocommit) or only the first (a transaction)
      */
     DeadlineSession(Connection connection, Deadline deadline, String operation, LocalSettings settings,
-                    boolean everyStatement) {
+                    boolean everyStatement, int attempt) {
+        this.attempt = attempt;
         this.connection = connection;
         this.deadline = deadline;
         this.operation = operation;
         this.settings = settings;
         this.everyStatement = everyStatement;
+    }
+
+    @Override
+    public int attempt() {
+        return attempt;
     }
 
     private boolean settingsDue() {

@@ -34,4 +34,10 @@ public interface SqlSession {
 
     /** Runs an insert, update or delete; returns the number of rows it changed. */
     int update(String sql, Binder binder) throws SQLException;
+
+    /**
+     * Which run of the unit of work this is, from 1. A retry (2 or more) may follow a run whose
+     * COMMIT may have happened, and must look for what that run did.
+     */
+    int attempt();
 }

@@ -1,6 +1,7 @@
 package dev.fairway.bookings;
 
 import dev.fairway.db.Database;
+import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
 import dev.fairway.db.RandomIds;
 import dev.fairway.db.SqlSession;
@@ -25,6 +26,9 @@ import java.util.Optional;
  */
 public final class BookingService {
 
+    /** The primary key of bookings: violated only by a second run of the same request. */
+    private static final String BOOKING_ID = "booking_pkey";
+
     private final Database database;
     private final Clock clock;
     private final BookingStore bookings = new BookingStore();
@@ -46,7 +50,21 @@ public final class BookingService {
             return new BookingOutcome.NotATeeTime();
         }
         String bookingId = RandomIds.next();
-        String fingerprint = key == null ? null : request.fingerprint();
+        if (key == null) {
+            // Without a key every statement stands alone (the booking is one statement), so the
+            // work runs in autocommit mode and saves a round trip.
+            try {
+                return database.writeStatements("bookings.create", deadline,
+                        session -> attempt(session, course, teeTime.get(), request, bookingId, null, null));
+            } catch (DatabaseException e) {
+                if (BOOKING_ID.equals(e.constraint())) {
+                    // A retry met the row of an earlier run whose commit was still under way.
+                    return find(bookingId, deadline).<BookingOutcome>map(BookingOutcome.Booked::new).orElseThrow(() -> e);
+                }
+                throw e;
+            }
+        }
+        String fingerprint = request.fingerprint();
         return database.write("bookings.create", deadline,
                 session -> attempt(session, course, teeTime.get(), request, bookingId, key, fingerprint));
     }
@@ -63,7 +81,7 @@ public final class BookingService {
                 request.email(), Booking.Status.CONFIRMED, now);
         boolean taken;
         if (key != null) {
-            if (!keys.tryLock(session, key)) {
+            if (!keys.lock(session, key, session.attempt() > 1)) {
                 return new BookingOutcome.InProgress();
             }
             IdempotencyStore.Lookup stored = keys.find(session, key, course.id(), request.start());

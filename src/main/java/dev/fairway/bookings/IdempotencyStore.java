@@ -21,13 +21,18 @@ final class IdempotencyStore {
     record Lookup(String fingerprint, StoredAnswer answer, boolean blocked) {
     }
 
-    /** False when another transaction, on any instance, holds the key. */
-    boolean tryLock(SqlSession session, String key) throws SQLException {
-        return session.queryOne("select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
-                params -> params.setString(1, key), rs -> rs.getBoolean(1)).orElseThrow();
+    /**
+     * Takes the key's lock for this transaction. Without {@code wait}, false when another
+     * transaction, on any instance, holds it. With {@code wait} (a retry, whose likeliest rival is
+     * its own earlier run finishing its COMMIT) it waits, bounded by the statement timeout.
+     */
+    boolean lock(SqlSession session, String key, boolean wait) throws SQLException {
+        String sql = wait ? "select pg_advisory_xact_lock(hashtextextended(?, 0)) is null or true"
+                : "select pg_try_advisory_xact_lock(hashtextextended(?, 0))";
+        return session.queryOne(sql, params -> params.setString(1, key), rs -> rs.getBoolean(1)).orElseThrow();
     }
 
-    /** Must run after {@link #tryLock}, in a statement of its own: only then does it see a commit that released the lock. */
+    /** Must run after {@link #lock}, in a statement of its own: only then does it see a commit that released the lock. */
     Lookup find(SqlSession session, String key, String courseId, Instant start) throws SQLException {
         return session.queryOne("select i.fingerprint, i.response_status, i.response_body, i.booking_id, "
                         + BookingStore.BLOCKED + " as blocked from (select 1) as one "

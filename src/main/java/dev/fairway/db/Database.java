@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs units of work against the pool under a request's deadline. A read is one autocommit round
- * trip; a write is one transaction. Statement settings ({@code statement_timeout}, and the schema
- * behind a transaction pooler) are set with {@code SET LOCAL}, never on the session, because a
- * transaction pooler hands the session to someone else after every transaction.
+ * Runs units of work against the pool under a request's deadline. Reads run in autocommit mode,
+ * one round trip per statement; writes run in one transaction, or, when each of their statements
+ * is atomic by itself, in autocommit mode too, which saves the COMMIT round trip. Statement
+ * settings ({@code statement_timeout}, and the schema behind a transaction pooler) are set
+ * transaction-locally, never on the session, because a transaction pooler hands the session to
+ * someone else after every transaction.
  */
 public final class Database {
 
@@ -30,7 +32,7 @@ public final class Database {
 
     /** Runs read-only work in autocommit mode: each statement is its own round trip and transaction. */
     public <T> T read(String operation, Deadline deadline, SqlWork<T> work) {
-        return run(operation, deadline, false, work);
+        return run(operation, deadline, Mode.READ, work);
     }
 
     /**
@@ -39,14 +41,23 @@ public final class Database {
      * may not have happened: it must be idempotent (see {@link SqlWork}).
      */
     public <T> T write(String operation, Deadline deadline, SqlWork<T> work) {
-        return run(operation, deadline, true, work);
+        return run(operation, deadline, Mode.TRANSACTION, work);
     }
 
-    private <T> T run(String operation, Deadline deadline, boolean transaction, SqlWork<T> work) {
+    /**
+     * Runs work whose every statement is atomic by itself in autocommit mode: each statement
+     * commits as it completes, in its own round trip. A lost connection therefore always leaves
+     * the last statement's outcome unknown, and the work is run again, so it must be idempotent.
+     */
+    public <T> T writeStatements(String operation, Deadline deadline, SqlWork<T> work) {
+        return run(operation, deadline, Mode.STATEMENTS, work);
+    }
+
+    private <T> T run(String operation, Deadline deadline, Mode mode, SqlWork<T> work) {
         List<DatabaseException> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(operation, deadline, transaction, work, attempt);
+                return attempt(operation, deadline, mode, work, attempt);
             } catch (DatabaseException e) {
                 if (e.failureClass() == FailureClass.PERMANENT || attempt >= MAX_ATTEMPTS || !deadline.allows(BACKOFF)) {
                     earlier.forEach(e::addSuppressed);
@@ -63,17 +74,18 @@ public final class Database {
         }
     }
 
-    private <T> T attempt(String operation, Deadline deadline, boolean transaction, SqlWork<T> work, int attempt) {
+    private <T> T attempt(String operation, Deadline deadline, Mode mode, SqlWork<T> work, int attempt) {
         Phase phase = Phase.CONNECT;
         try {
             if (deadline.expired()) {
                 throw new DeadlineExceededException(operation);
             }
             try (Connection connection = pool.borrow(deadline.remaining())) {
-                phase = Phase.WORK;
-                if (!transaction) {
+                if (mode != Mode.TRANSACTION) {
+                    phase = mode == Mode.READ ? Phase.WORK : Phase.COMMIT;
                     return work.run(new DeadlineSession(connection, deadline, operation, settings, true, attempt));
                 }
+                phase = Phase.WORK;
                 connection.setAutoCommit(false);
                 DeadlineSession session = new DeadlineSession(connection, deadline, operation, settings, false, attempt);
                 T result = work.run(session);
@@ -87,6 +99,15 @@ public final class Database {
         }
     }
 
+    /** How a unit of work meets transactions. */
+    private enum Mode {
+        /** Autocommit, read-only. */
+        READ,
+        /** One transaction. */
+        TRANSACTION,
+        /** Autocommit writes: every statement commits by itself. */
+        STATEMENTS
+    }
 
     /** Where in a unit of work a failure happened: it decides whether the work may have committed. */
     public enum Phase {
@@ -94,7 +115,7 @@ public final class Database {
         CONNECT,
         /** Running the work's statements: nothing is committed. */
         WORK,
-        /** COMMIT was sent: the transaction may or may not have committed. */
+        /** COMMIT was sent (or a statement that commits by itself): it may or may not have committed. */
         COMMIT
     }
 }

@@ -34,6 +34,17 @@ public class DatabaseException extends RuntimeException {
         return FailureClassifier.sqlState(getCause());
     }
 
+    /** The constraint a violation names (unique, check, foreign key), or null. */
+    public String constraint() {
+        for (Throwable t = getCause(); t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+                    && psql.getServerErrorMessage().getConstraint() != null) {
+                return psql.getServerErrorMessage().getConstraint();
+            }
+        }
+        return null;
+    }
+
     public FailureClass failureClass() {
         return FailureClassifier.classify(this);
     }

@@ -31,8 +31,9 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
-    private final AtomicInteger commitsToDrop = new AtomicInteger();
-    private final AtomicInteger droppedCommits = new AtomicInteger();
+    private final AtomicInteger answersToDrop = new AtomicInteger();
+    private volatile java.util.function.Predicate<String> dropAfter = sql -> false;
+    private final AtomicInteger droppedAnswers = new AtomicInteger();
     private volatile ServerSocket listener;
     private volatile boolean blackhole;
     private volatile Duration latency = Duration.ZERO;
@@ -91,11 +92,28 @@ public final class TcpProxy implements AutoCloseable {
      * before their answer reaches the client: the client cannot know whether they committed.
      */
     public void dropAfterNextCommits(int count) {
-        commitsToDrop.set(count);
+        dropAnswersAfter(TcpProxy::isCommit, count);
     }
 
-    public int droppedCommits() {
-        return droppedCommits.get();
+    /**
+     * The next {@code count} statements whose SQL matches reach the server and are executed (an
+     * autocommit statement commits), but the connection is cut when the server's answer to that
+     * round trip starts to come back, before the client reads it.
+     */
+    public void dropAnswersAfter(java.util.function.Predicate<String> statement, int count) {
+        dropAfter = statement;
+        answersToDrop.set(count);
+    }
+
+    /** A predicate for {@link #dropAnswersAfter}: SQL that contains {@code fragment}, ignoring case. */
+    public static java.util.function.Predicate<String> containing(String fragment) {
+        String lower = fragment.toLowerCase(Locale.ROOT);
+        return sql -> sql.toLowerCase(Locale.ROOT).contains(lower);
+    }
+
+    /** Answers cut off so far (after a COMMIT or a matching statement). */
+    public int droppedAnswers() {
+        return droppedAnswers.get();
     }
 
     /** Statements sent since the last reset: simple queries plus extended-protocol executions. */
@@ -129,7 +147,7 @@ public final class TcpProxy implements AutoCloseable {
     public void heal() {
         blackhole = false;
         latency = Duration.ZERO;
-        commitsToDrop.set(0);
+        answersToDrop.set(0);
         if (listener == null || listener.isClosed()) {
             acceptConnections();
         }
@@ -173,6 +191,11 @@ public final class TcpProxy implements AutoCloseable {
         });
     }
 
+    private static boolean isCommit(String sql) {
+        String statement = sql.strip().toUpperCase(Locale.ROOT);
+        return statement.equals("COMMIT") || statement.startsWith("COMMIT;") || statement.equals("END");
+    }
+
     private static void closeQuietly(java.io.Closeable closeable) {
         if (closeable == null) {
             return;
@@ -192,6 +215,7 @@ public final class TcpProxy implements AutoCloseable {
         /** SQL of each prepared statement of this connection, by name: pgjdbc re-executes COMMIT by name. */
         private final java.util.Map<String, String> prepared = new java.util.HashMap<>();
         private String boundSql = "";
+        private boolean armed;
         private final AtomicBoolean down = new AtomicBoolean();
         private volatile boolean cutOnNextAnswer;
 
@@ -220,7 +244,7 @@ public final class TcpProxy implements AutoCloseable {
                     if (fromClient) {
                         inspect(buffer, n);
                     } else if (cutOnNextAnswer) {
-                        droppedCommits.incrementAndGet();
+                        droppedAnswers.incrementAndGet();
                         reset();
                         return;
                     }
@@ -234,7 +258,6 @@ public final class TcpProxy implements AutoCloseable {
         }
 
         private void inspect(byte[] buffer, int n) {
-            boolean sawCommit = false;
             for (PgFrontendMessages.Message message : messages.feed(buffer, n)) {
                 boolean emptyQuery = message.type() == 'Q' && message.sql().isBlank();
                 if ((message.type() == 'Q' && !emptyQuery) || message.type() == 'E') {
@@ -258,17 +281,15 @@ public final class TcpProxy implements AutoCloseable {
                 };
                 if (isCommit(executed)) {
                     commits.incrementAndGet();
-                    sawCommit = true;
+                }
+                if (!executed.isEmpty() && dropAfter.test(executed)
+                        && answersToDrop.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
+                    armed = true;
+                }
+                if (armed && (message.type() == 'S' || message.type() == 'Q')) {
+                    cutOnNextAnswer = true; // the round trip is complete: its answer must not arrive
                 }
             }
-            if (sawCommit && commitsToDrop.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
-                cutOnNextAnswer = true;
-            }
-        }
-
-        private boolean isCommit(String sql) {
-            String statement = sql.strip().toUpperCase(Locale.ROOT);
-            return statement.equals("COMMIT") || statement.startsWith("COMMIT;") || statement.equals("END");
         }
 
         void reset() {

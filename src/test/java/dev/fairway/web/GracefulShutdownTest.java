@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fairway.Service;
 import dev.fairway.config.DatabaseUrl;
+import dev.fairway.support.Db;
 import dev.fairway.support.Http;
+import dev.fairway.support.TestApi;
 import dev.fairway.support.TcpProxy;
 import dev.fairway.support.TestPostgres;
 import dev.fairway.support.TestService;
@@ -46,6 +48,35 @@ class GracefulShutdownTest {
             assertThat(Duration.ofNanos(System.nanoTime() - stopStart)).isLessThan(WebServer.GRACEFUL_STOP);
             assertThat(service.pool().totalConnections()).as("pool closed").isZero();
         }
+    }
+
+    @Test
+    void a_booking_in_flight_when_the_stop_begins_is_completed_and_stored() throws Exception {
+        DatabaseUrl database = TestPostgres.newDatabase();
+        Service service = TestService.startReady(database, java.time.Clock.fixed(
+                java.time.Instant.parse("2026-12-01T14:00:00Z"), java.time.ZoneOffset.UTC));
+        int port = service.port();
+        Http http = new Http(port);
+        http.put("/api/courses/pine-valley", TestApi.PINE_VALLEY, TestApi.admin());
+        String booking = "{\"start\": \"2026-12-05T07:00:00-05:00\", \"players\": 1, \"name\": \"In flight\"}";
+        assertThat(http.post("/api/courses/pine-valley/bookings", booking).status()).isEqualTo(201);
+
+        try (java.sql.Connection holder = new Db(database).connect()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("select * from tee_time for update"); // the booking will wait for this lock
+            CompletableFuture<Http.Answer> inFlight = CompletableFuture.supplyAsync(
+                    () -> http.post("/api/courses/pine-valley/bookings", booking));
+            await().atMost(Duration.ofSeconds(5)).until(() -> service.pool().activeConnections() == 1);
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(service::close);
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> refusesConnections(port));
+            assertThat(inFlight).as("still waiting for the lock").isNotDone();
+            holder.commit();
+
+            assertThat(inFlight.get().status()).isEqualTo(201);
+            stopping.get();
+        }
+        assertThat(new Db(database).count("select count(*) from booking where name = 'In flight'")).isEqualTo(2);
     }
 
     private static boolean refusesConnections(int port) {

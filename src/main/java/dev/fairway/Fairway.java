@@ -1,6 +1,7 @@
 package dev.fairway;
 
 import dev.fairway.availability.AvailabilityRoutes;
+import dev.fairway.availability.BookedCountsCache;
 import dev.fairway.availability.AvailabilityService;
 import dev.fairway.bookings.BookingRoutes;
 import dev.fairway.bookings.BookingService;
@@ -13,19 +14,26 @@ import dev.fairway.courses.BlockService;
 import dev.fairway.courses.CourseRoutes;
 import dev.fairway.courses.CourseService;
 import dev.fairway.courses.DemoCourse;
+import dev.fairway.db.BreakerRecoveryProbe;
 import dev.fairway.db.ConnectionPool;
 import dev.fairway.db.Database;
+import dev.fairway.db.DatabaseLog;
+import dev.fairway.db.DatabaseMetrics;
 import dev.fairway.db.DatabaseProbe;
 import dev.fairway.db.EmbeddedDatabase;
 import dev.fairway.db.Migrations;
 import dev.fairway.db.PoolSettings;
+import dev.fairway.db.ResiliencePolicy;
 import dev.fairway.db.SchemaMigrator;
 import dev.fairway.web.AdminAuth;
 import dev.fairway.web.ApiDocsRoutes;
 import dev.fairway.web.HealthRoutes;
+import dev.fairway.web.HttpMetrics;
+import dev.fairway.web.Metrics;
+import dev.fairway.web.MetricsRoutes;
 import dev.fairway.web.Readiness;
-import dev.fairway.web.RequestDeadline;
 import dev.fairway.web.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,6 +80,13 @@ public final class Fairway implements Callable<Integer> {
         return ServeCommand.serve(options.settings());
     }
 
+    private static ResiliencePolicy resiliencePolicy(Settings settings, PrometheusMeterRegistry metrics) {
+        ResiliencePolicy policy = new ResiliencePolicy(settings.resilience(), System::currentTimeMillis);
+        policy.addListener(DatabaseLog.attachTo(policy));
+        policy.addListener(DatabaseMetrics.attachTo(policy, metrics));
+        return policy;
+    }
+
     /** Starts Fairway with {@code settings} and returns it running. */
     public static Service start(Settings settings) {
         return start(settings, Clock.systemUTC());
@@ -86,20 +101,26 @@ public final class Fairway implements Callable<Integer> {
             DatabaseUrl migrationUrl = embedded != null ? url : settings.migrationUrl().orElseThrow();
             url.warnings().forEach(warning -> log.warn("DATABASE_URL: {}", warning));
             log.info("Database: {}", url.redacted());
-            pool = ConnectionPool.open("fairway", url, PoolSettings.forUrl(url), null);
-            Database database = new Database(pool);
+            Metrics meters = new Metrics();
+            PrometheusMeterRegistry metrics = meters.registry();
+            pool = ConnectionPool.open("fairway", url, PoolSettings.forUrl(url), DatabaseMetrics.poolMetrics(metrics));
+            ResiliencePolicy policy = resiliencePolicy(settings, metrics);
+            Database database = new Database(pool, policy);
+            BreakerRecoveryProbe recovery = new BreakerRecoveryProbe(policy.breaker(), pool);
             CourseService courses = new CourseService(database);
             BlockService blocks = new BlockService(database);
-            AvailabilityService availability = new AvailabilityService(database, clock);
+            AvailabilityService availability = new AvailabilityService(database, clock, new BookedCountsCache(), metrics);
             BookingService bookings = new BookingService(database, clock);
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
             List<Runnable> whenMigrated = embedded != null
                     ? List.of(() -> DemoCourse.createIfNoCourses(courses, clock)) : List.of();
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
-            Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator);
-            WebServer web = WebServer.start(settings.port(), RequestDeadline.DEFAULT, List.of(
+            Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker());
+            WebServer web = WebServer.start(settings.port(), settings.resilience().requestDeadline(), List.of(
+                    new HttpMetrics(metrics),
                     new HealthRoutes(readiness),
+                    new MetricsRoutes(metrics),
                     new ApiDocsRoutes(),
                     new CourseRoutes(courses, admin),
                     new BlockRoutes(courses, blocks, admin),
@@ -107,8 +128,10 @@ public final class Fairway implements Callable<Integer> {
                     new BookingRoutes(courses, bookings, admin)));
             migrator.start();
             cleanup.start();
+            recovery.start();
             log.info("Fairway {} is serving on http://localhost:{}", VersionProvider.version(), web.port());
-            return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses, List.of(cleanup));
+            return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses,
+                    database, List.of(cleanup, recovery, meters));
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();

@@ -3,6 +3,7 @@ package dev.fairway;
 import dev.fairway.config.Secret;
 import dev.fairway.courses.CourseService;
 import dev.fairway.db.ConnectionPool;
+import dev.fairway.db.Database;
 import dev.fairway.db.EmbeddedDatabase;
 import dev.fairway.db.SchemaMigrator;
 import dev.fairway.web.Readiness;
@@ -26,12 +27,15 @@ public final class Service implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final Secret adminToken;
     private final CourseService courses;
+    private final Database database;
     private final List<AutoCloseable> background;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     Service(WebServer web, Readiness readiness, SchemaMigrator migrator, ConnectionPool pool,
-            EmbeddedDatabase embedded, Secret adminToken, CourseService courses, List<AutoCloseable> background) {
+            EmbeddedDatabase embedded, Secret adminToken, CourseService courses, Database database,
+            List<AutoCloseable> background) {
         this.courses = courses;
+        this.database = database;
         this.web = web;
         this.readiness = readiness;
         this.migrator = migrator;
@@ -55,6 +59,10 @@ public final class Service implements AutoCloseable {
 
     public CourseService courses() {
         return courses;
+    }
+
+    public Database database() {
+        return database;
     }
 
     public SchemaMigrator migrator() {

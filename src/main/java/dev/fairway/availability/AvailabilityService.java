@@ -1,25 +1,38 @@
 package dev.fairway.availability;
 
 import dev.fairway.db.Database;
+import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheet;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-/** Availability of a course's tee times: one database round trip, whatever the range. */
+/**
+ * Availability of a course's tee times: one database round trip, whatever the range. When the
+ * database cannot be reached, the answer comes from the last data read for those dates, marked
+ * stale, or, when some date was never read, the failure stands (a 503).
+ */
 public final class AvailabilityService {
 
     private final Database database;
     private final Clock clock;
+    private final BookedCountsCache cache;
+    private final Counter staleAnswers;
     private final AvailabilityStore store = new AvailabilityStore();
 
-    public AvailabilityService(Database database, Clock clock) {
+    public AvailabilityService(Database database, Clock clock, BookedCountsCache cache, MeterRegistry metrics) {
         this.database = database;
         this.clock = clock;
+        this.cache = cache;
+        this.staleAnswers = Counter.builder("fairway.availability.stale.answers")
+                .description("Availability answered from the last data read because the database could not be reached")
+                .register(metrics);
     }
 
     public Availability availability(Course course, LocalDate from, LocalDate to, int players, Deadline deadline) {
@@ -28,10 +41,21 @@ public final class AvailabilityService {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        BookedAndBlocked data = database.read("availability.read", deadline,
-                session -> store.read(session, course.id(), start, end, now));
+        BookedAndBlocked data;
+        boolean stale = false;
+        try {
+            data = database.read("availability.read", deadline, session -> store.read(session, course.id(), start, end, now));
+            cache.put(course.id(), zone, from, to, data);
+        } catch (DatabaseException e) {
+            if (!e.unavailable()) {
+                throw e;
+            }
+            data = cache.get(course.id(), from, to).orElseThrow(() -> e);
+            stale = true;
+            staleAnswers.increment();
+        }
         TeeSheet sheet = new TeeSheet(course.rules(), now);
-        return new Availability(course, from, to, players, false, data.asOf(),
+        return new Availability(course, from, to, players, stale, data.asOf(),
                 sheet.days(from, to, players, data.booked(), data.blocks()));
     }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param adminToken          {@code FAIRWAY_ADMIN_TOKEN}: the bearer token of admin calls
  * @param adminTokenGenerated true when no token was configured and one was made up at start
  * @param dataDir             {@code FAIRWAY_DATA_DIR}: where the embedded database keeps its files
+ * @param resilience          {@code FAIRWAY_DB_*}: deadline, retries, retry budget, circuit breaker
  */
 public record Settings(
         Optional<DatabaseUrl> database,
@@ -25,7 +26,8 @@ public record Settings(
         int port,
         Secret adminToken,
         boolean adminTokenGenerated,
-        Path dataDir) {
+        Path dataDir,
+        ResilienceSettings resilience) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATA_DIR = "./fairway-data";
@@ -47,7 +49,8 @@ public record Settings(
         token.ifPresent(Settings::checkToken);
         Path dataDir = Path.of(value(values, "FAIRWAY_DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
         return new Settings(database, direct, port,
-                new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir);
+                new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
+                ResilienceEnvironment.read(values));
     }
 
     public boolean embedded() {

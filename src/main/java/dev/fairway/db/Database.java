@@ -2,12 +2,10 @@ package dev.fairway.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Runs units of work against the pool under a request's deadline. Reads run in autocommit mode,
+ * Runs units of work against the pool under a request's deadline, each attempt through the
+ * {@link ResiliencePolicy} (retries, budget, circuit breaker). Reads run in autocommit mode,
  * one round trip per statement; writes run in one transaction, or, when each of their statements
  * is atomic by itself, in autocommit mode too, which saves the COMMIT round trip. Statement
  * settings ({@code statement_timeout}, and the schema behind a transaction pooler) are set
@@ -16,15 +14,13 @@ import java.util.List;
  */
 public final class Database {
 
-    /** Until issue 5's policy: attempts of a unit of work that failed transiently or ambiguously. */
-    static final int MAX_ATTEMPTS = 3;
-    static final Duration BACKOFF = Duration.ofMillis(50);
-
     private final ConnectionPool pool;
+    private final ResiliencePolicy policy;
     private final LocalSettings settings;
 
-    public Database(ConnectionPool pool) {
+    public Database(ConnectionPool pool, ResiliencePolicy policy) {
         this.pool = pool;
+        this.policy = policy;
         // Without a transaction pooler the schema is set once per connection by the driver.
         String schema = pool.url().transactionPooler() ? pool.url().schema().orElse(null) : null;
         this.settings = new LocalSettings(pool.settings().statementTimeout(), schema);
@@ -54,24 +50,7 @@ public final class Database {
     }
 
     private <T> T run(String operation, Deadline deadline, Mode mode, SqlWork<T> work) {
-        List<DatabaseException> earlier = new ArrayList<>();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return attempt(operation, deadline, mode, work, attempt);
-            } catch (DatabaseException e) {
-                if (e.failureClass() == FailureClass.PERMANENT || attempt >= MAX_ATTEMPTS || !deadline.allows(BACKOFF)) {
-                    earlier.forEach(e::addSuppressed);
-                    throw e;
-                }
-                earlier.add(e);
-                try {
-                    Thread.sleep(BACKOFF);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return policy.call(operation, deadline, attempt -> attempt(operation, deadline, mode, work, attempt));
     }
 
     private <T> T attempt(String operation, Deadline deadline, Mode mode, SqlWork<T> work, int attempt) {

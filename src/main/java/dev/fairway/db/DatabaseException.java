@@ -10,11 +10,26 @@ public class DatabaseException extends RuntimeException {
 
     private final String operation;
     private final Database.Phase phase;
+    /** Set by the resilience policy: how long to wait before the retry it granted, or null for none. */
+    private volatile java.time.Duration plannedRetry;
 
     public DatabaseException(String operation, Database.Phase phase, SQLException cause) {
-        super(operation + " failed while " + phase.name().toLowerCase() + ": " + SqlFailures.describe(cause), cause);
+        this(operation, phase, operation + " failed while " + phase.name().toLowerCase() + ": "
+                + SqlFailures.describe(cause), cause);
+    }
+
+    protected DatabaseException(String operation, Database.Phase phase, String message, Throwable cause) {
+        super(message, cause);
         this.operation = operation;
         this.phase = phase;
+    }
+
+    java.time.Duration plannedRetry() {
+        return plannedRetry;
+    }
+
+    void planRetry(java.time.Duration wait) {
+        this.plannedRetry = wait;
     }
 
     public String operation() {
@@ -25,8 +40,9 @@ public class DatabaseException extends RuntimeException {
         return phase;
     }
 
+    /** The SQL failure, or null when the database was not asked (an open circuit breaker). */
     public SQLException sqlCause() {
-        return (SQLException) getCause();
+        return getCause() instanceof SQLException sql ? sql : null;
     }
 
     /** The SQLSTATE of the innermost SQL failure that has one, or null. */

@@ -46,6 +46,20 @@ public final class BookedCounts {
         return i >= 0 ? booked[i] : 0;
     }
 
+    /** Receives one tee time's booked count. */
+    @FunctionalInterface
+    public interface Entry {
+        void accept(long epochSecond, int booked);
+    }
+
+    /** Every entry with {@code from <= instant < to}, in instant order. */
+    public void forEachBetween(long fromEpochSecond, long toEpochSecond, Entry action) {
+        int i = Arrays.binarySearch(epochSeconds, fromEpochSecond);
+        for (i = i >= 0 ? i : -i - 1; i < epochSeconds.length && epochSeconds[i] < toEpochSecond; i++) {
+            action.accept(epochSeconds[i], booked[i]);
+        }
+    }
+
     public int size() {
         return epochSeconds.length;
     }

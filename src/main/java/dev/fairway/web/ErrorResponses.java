@@ -1,5 +1,6 @@
 package dev.fairway.web;
 
+import dev.fairway.db.CircuitOpenException;
 import dev.fairway.db.DatabaseException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,8 +33,10 @@ public final class ErrorResponses {
                 write(ctx, INTERNAL_ERROR, null);
                 return;
             }
+            long retryAfter = e instanceof CircuitOpenException open
+                    ? Math.max(RETRY_AFTER_SECONDS, (open.retryAfter().toMillis() + 999) / 1000) : RETRY_AFTER_SECONDS;
             ProblemException problem = Problems.unavailable("the database cannot be reached right now: try again "
-                    + "in a moment", RETRY_AFTER_SECONDS);
+                    + "in a moment", retryAfter);
             write(ctx, problem.problem(), problem);
         });
         routes.exception(Exception.class, (e, ctx) -> {

@@ -3,6 +3,7 @@ package dev.fairway.web;
 import dev.fairway.db.DatabaseProbe;
 import dev.fairway.db.DatabaseProbe.ProbeResult;
 import dev.fairway.db.SchemaMigrator;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,11 +19,13 @@ public final class Readiness {
 
     private final DatabaseProbe probe;
     private final SchemaMigrator schema;
+    private final CircuitBreaker breaker;
     private volatile boolean stopping;
 
-    public Readiness(DatabaseProbe probe, SchemaMigrator schema) {
+    public Readiness(DatabaseProbe probe, SchemaMigrator schema, CircuitBreaker breaker) {
         this.probe = probe;
         this.schema = schema;
+        this.breaker = breaker;
     }
 
     /** From now on the instance reports DOWN, so load balancers stop sending to it. */
@@ -43,11 +46,15 @@ public final class Readiness {
             database.put("reason", result.reason());
         }
         database.put("schema", schema.isReady() ? "up to date" : schema.pendingReason());
+        database.put("circuitBreaker", breaker.getState().name());
         if (!result.up()) {
             return Report.down("the database does not answer", database);
         }
         if (!schema.isReady()) {
             return Report.down("the database schema is not migrated yet", database);
+        }
+        if (breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
+            return Report.down("the database circuit breaker is open after repeated failures", database);
         }
         return new Report(true, null, database);
     }

@@ -2,7 +2,6 @@ package dev.fairway.bookings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fairway.db.Database;
 import dev.fairway.support.Http;
 import dev.fairway.support.TestApi;
 import java.time.Clock;
@@ -141,7 +140,7 @@ class IdempotencyTest {
                 + "values ('old', repeat('a', 64), 409, '{}', now() - interval '26 hours'), "
                 + "('young', repeat('a', 64), 409, '{}', now() - interval '23 hours')");
 
-        int deleted = new IdempotencyCleanup(new Database(api.service.pool()), Clock.systemUTC()).run();
+        int deleted = new IdempotencyCleanup(api.service.database(), Clock.systemUTC()).run();
 
         assertThat(deleted).isGreaterThanOrEqualTo(1);
         assertThat(api.db.count("select count(*) from idempotency_key where key = 'old'")).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fairway.config.DatabaseUrl;
+import dev.fairway.config.ResilienceSettings;
 import dev.fairway.support.TcpProxy;
 import dev.fairway.support.TestPostgres;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class DatabaseTest {
         proxy = TcpProxy.to(TestPostgres.port());
         DatabaseUrl viaProxy = TestPostgres.url(proxy.port(), url.database());
         pool = ConnectionPool.open("test", viaProxy, PoolSettings.forUrl(viaProxy), null);
-        database = new Database(pool);
+        database = new Database(pool, new ResiliencePolicy(ResilienceSettings.defaults(), System::currentTimeMillis));
     }
 
     @AfterEach

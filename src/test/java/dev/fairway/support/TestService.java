@@ -19,7 +19,7 @@ public final class TestService {
 
     public static Settings settings(DatabaseUrl database) {
         return new Settings(Optional.of(database), Optional.empty(), 0, new Secret(ADMIN_TOKEN), false,
-                Path.of("target", "unused-data-dir"));
+                Path.of("target", "unused-data-dir"), dev.fairway.config.ResilienceSettings.defaults());
     }
 
     /** Starts Fairway and waits until its schema is migrated. */

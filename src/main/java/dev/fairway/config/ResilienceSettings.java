@@ -1,0 +1,56 @@
+package dev.fairway.config;
+
+import java.time.Duration;
+
+/**
+ * How the database runner copes with failure: the request deadline, retries with backoff, the
+ * retry budget and the circuit breaker. Read from {@code FAIRWAY_DB_*} by the config package.
+ *
+ * @param requestDeadline          no request waits longer than this, pool wait and every attempt included
+ * @param maxAttempts              attempts of one unit of work, the first included
+ * @param backoffBase              full-jitter backoff: the n-th retry waits random(0, min(cap, base * 2^(n-1)))
+ * @param backoffCap               the largest backoff
+ * @param budgetRatio              retries allowed per call made, over the budget window
+ * @param budgetPerSecond          retries allowed per second on top of that, over the window
+ * @param budgetWindow             the retry budget's sliding window
+ * @param breakerFailureRate       percent of failed calls in the breaker's window that opens it
+ * @param breakerMinimumCalls      calls in the window before the rate counts
+ * @param breakerWindow            the breaker's sliding window
+ * @param breakerOpenDuration      how long an open breaker fails calls fast before it probes
+ * @param breakerHalfOpenCalls     probe calls in the half-open state
+ */
+public record ResilienceSettings(
+        Duration requestDeadline,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffCap,
+        double budgetRatio,
+        int budgetPerSecond,
+        Duration budgetWindow,
+        int breakerFailureRate,
+        int breakerMinimumCalls,
+        Duration breakerWindow,
+        Duration breakerOpenDuration,
+        int breakerHalfOpenCalls) {
+
+    public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(5);
+    public static final int MAX_ATTEMPTS = 3;
+    public static final Duration BACKOFF_BASE = Duration.ofMillis(100);
+    public static final Duration BACKOFF_CAP = Duration.ofSeconds(1);
+    public static final double BUDGET_RATIO = 0.2;
+    public static final int BUDGET_PER_SECOND = 10;
+    public static final Duration BUDGET_WINDOW = Duration.ofSeconds(10);
+    public static final int BREAKER_FAILURE_RATE = 50;
+    /** Enough calls that a few unlucky ones at low traffic do not open it: the failure must be sustained. */
+    public static final int BREAKER_MINIMUM_CALLS = 20;
+    public static final Duration BREAKER_WINDOW = Duration.ofSeconds(10);
+    /** Short, so a database that came back is found within 2 s. */
+    public static final Duration BREAKER_OPEN_DURATION = Duration.ofSeconds(1);
+    public static final int BREAKER_HALF_OPEN_CALLS = 2;
+
+    public static ResilienceSettings defaults() {
+        return new ResilienceSettings(REQUEST_DEADLINE, MAX_ATTEMPTS, BACKOFF_BASE, BACKOFF_CAP, BUDGET_RATIO,
+                BUDGET_PER_SECOND, BUDGET_WINDOW, BREAKER_FAILURE_RATE, BREAKER_MINIMUM_CALLS, BREAKER_WINDOW,
+                BREAKER_OPEN_DURATION, BREAKER_HALF_OPEN_CALLS);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.fairway.db;
+
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+
+/**
+ * The database's figures in Micrometer: failures by SQLSTATE and class, retry-budget
+ * exhaustions, and Resilience4j's own retry and circuit-breaker meters
+ * ({@code resilience4j_retry_calls}, {@code resilience4j_circuitbreaker_state}).
+ */
+public final class DatabaseMetrics implements ResiliencePolicy.Listener {
+
+    private final MeterRegistry registry;
+
+    private DatabaseMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public static DatabaseMetrics attachTo(ResiliencePolicy policy, MeterRegistry registry) {
+        TaggedRetryMetrics.ofRetryRegistry(policy.retries()).bindTo(registry);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(policy.breakers()).bindTo(registry);
+        return new DatabaseMetrics(registry);
+    }
+
+    /** HikariCP's pool meters ({@code hikaricp_connections_active} and the rest) in the same registry. */
+    public static MetricsTrackerFactory poolMetrics(MeterRegistry registry) {
+        return new MicrometerMetricsTrackerFactory(registry);
+    }
+
+    @Override
+    public void attemptFailed(String operation, DatabaseException failure) {
+        String state = failure instanceof CircuitOpenException ? "circuit_open"
+                : String.valueOf(FailureClassifier.sqlState(failure.getCause()));
+        Counter.builder("fairway.db.failures")
+                .description("Failed attempts of database units of work, by SQLSTATE and failure class")
+                .tag("sqlstate", state)
+                .tag("class", failure.failureClass().name().toLowerCase(Locale.ROOT))
+                .tag("operation", operation)
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void budgetExhausted(String operation, DatabaseException failure) {
+        Counter.builder("fairway.db.retry.budget.exhausted")
+                .description("Retryable failures not retried because the process-wide retry budget was spent")
+                .tag("operation", operation)
+                .register(registry)
+                .increment();
+    }
+}

@@ -26,9 +26,12 @@ final class ResilienceEnvironment {
                 env.seconds("FAIRWAY_DB_RETRY_BUDGET_WINDOW_S", d.budgetWindow(), 1, 3600),
                 env.integer("FAIRWAY_DB_BREAKER_FAILURE_RATE", d.breakerFailureRate(), 1, 100),
                 env.integer("FAIRWAY_DB_BREAKER_MINIMUM_CALLS", d.breakerMinimumCalls(), 1, 100_000),
-                env.seconds("FAIRWAY_DB_BREAKER_WINDOW_S", d.breakerWindow(), 1, 3600),
+                env.integer("FAIRWAY_DB_BREAKER_WINDOW_CALLS", d.breakerWindowCalls(), 1, 100_000),
                 env.millis("FAIRWAY_DB_BREAKER_OPEN_MS", d.breakerOpenDuration(), 10, 600_000),
                 env.integer("FAIRWAY_DB_BREAKER_HALF_OPEN_CALLS", d.breakerHalfOpenCalls(), 1, 1000));
+        if (settings.breakerMinimumCalls() > settings.breakerWindowCalls()) {
+            throw new InvalidSettingException("FAIRWAY_DB_BREAKER_MINIMUM_CALLS must not exceed FAIRWAY_DB_BREAKER_WINDOW_CALLS");
+        }
         if (settings.backoffCap().compareTo(settings.backoffBase()) < 0) {
             throw new InvalidSettingException("FAIRWAY_DB_RETRY_CAP_MS must not be below FAIRWAY_DB_RETRY_BASE_MS");
         }

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param budgetWindow             the retry budget's sliding window
  * @param breakerFailureRate       percent of failed calls in the breaker's window that opens it
  * @param breakerMinimumCalls      calls in the window before the rate counts
- * @param breakerWindow            the breaker's sliding window
+ * @param breakerWindowCalls       the breaker's sliding window: the last this many calls
  * @param breakerOpenDuration      how long an open breaker fails calls fast before it probes
  * @param breakerHalfOpenCalls     probe calls in the half-open state
  */
@@ -29,7 +29,7 @@ public record ResilienceSettings(
         Duration budgetWindow,
         int breakerFailureRate,
         int breakerMinimumCalls,
-        Duration breakerWindow,
+        int breakerWindowCalls,
         Duration breakerOpenDuration,
         int breakerHalfOpenCalls) {
 
@@ -43,14 +43,19 @@ public record ResilienceSettings(
     public static final int BREAKER_FAILURE_RATE = 50;
     /** Enough calls that a few unlucky ones at low traffic do not open it: the failure must be sustained. */
     public static final int BREAKER_MINIMUM_CALLS = 20;
-    public static final Duration BREAKER_WINDOW = Duration.ofSeconds(10);
+    /**
+     * The last calls, not the last seconds: after busy healthy seconds a time window holds so many
+     * successes that an outage takes seconds to outweigh them; the last 50 calls turn within
+     * moments at any load.
+     */
+    public static final int BREAKER_WINDOW_CALLS = 50;
     /** Short, so a database that came back is found within 2 s. */
     public static final Duration BREAKER_OPEN_DURATION = Duration.ofSeconds(1);
     public static final int BREAKER_HALF_OPEN_CALLS = 2;
 
     public static ResilienceSettings defaults() {
         return new ResilienceSettings(REQUEST_DEADLINE, MAX_ATTEMPTS, BACKOFF_BASE, BACKOFF_CAP, BUDGET_RATIO,
-                BUDGET_PER_SECOND, BUDGET_WINDOW, BREAKER_FAILURE_RATE, BREAKER_MINIMUM_CALLS, BREAKER_WINDOW,
+                BUDGET_PER_SECOND, BUDGET_WINDOW, BREAKER_FAILURE_RATE, BREAKER_MINIMUM_CALLS, BREAKER_WINDOW_CALLS,
                 BREAKER_OPEN_DURATION, BREAKER_HALF_OPEN_CALLS);
     }
 }

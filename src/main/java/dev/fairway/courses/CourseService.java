@@ -1,7 +1,8 @@
 package dev.fairway.courses;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
@@ -9,27 +10,47 @@ import dev.fairway.teesheet.Course;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 /**
  * Courses, read through a small cache: availability and bookings look a course up on every
  * request, and a course changes rarely. This instance's own changes take effect at once; another
- * instance's after at most {@link #CACHE_TTL}. When the database cannot be reached, the last
- * version read is used, so stale availability can still be answered.
+ * instance's within about {@link #CACHE_TTL}: after that, the next request triggers a re-read in
+ * the background and is answered from the cache meanwhile. A re-read that fails keeps the course
+ * it had, so a database outage never makes a known course unknown, nor requests queue behind it.
  */
 public final class CourseService {
 
     public static final Duration CACHE_TTL = Duration.ofSeconds(5);
     private static final int CACHE_SIZE = 10_000;
+    /** A background re-read has no request waiting on it; it gets the usual request time. */
+    private static final Duration REFRESH_DEADLINE = Duration.ofSeconds(5);
 
     private final Database database;
     private final CourseStore store = new CourseStore();
-    private final Cache<String, Optional<Course>> cache;
-    private final Cache<String, Course> lastRead;
+    private final LoadingCache<String, Optional<Course>> cache;
 
     public CourseService(Database database) {
         this.database = database;
-        this.cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_TTL).build();
-        this.lastRead = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(CACHE_SIZE)
+                .refreshAfterWrite(CACHE_TTL)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build(new CacheLoader<>() {
+                    @Override
+                    public Optional<Course> load(String id) {
+                        return read(id, Deadline.after(REFRESH_DEADLINE));
+                    }
+
+                    @Override
+                    public Optional<Course> reload(String id, Optional<Course> known) {
+                        try {
+                            return read(id, Deadline.after(REFRESH_DEADLINE));
+                        } catch (DatabaseException e) {
+                            return known; // the database is away: what we knew is still the best answer
+                        }
+                    }
+                });
     }
 
     /** Creates or replaces {@code course}; true when it was created. */
@@ -42,21 +63,17 @@ public final class CourseService {
     }
 
     public Optional<Course> find(String id, Deadline deadline) {
-        try {
-            return cache.get(id, key -> read(key, deadline));
-        } catch (DatabaseException e) {
-            Course known = lastRead.getIfPresent(id);
-            if (known == null || !e.unavailable()) {
-                throw e;
-            }
-            return Optional.of(known);
+        Optional<Course> cached = cache.getIfPresent(id);
+        if (cached != null) {
+            return cached;
         }
+        Optional<Course> course = read(id, deadline);
+        cache.put(id, course);
+        return course;
     }
 
     private Optional<Course> read(String id, Deadline deadline) {
-        Optional<Course> course = database.read("courses.find", deadline, session -> store.find(session, id));
-        course.ifPresentOrElse(c -> lastRead.put(id, c), () -> lastRead.invalidate(id));
-        return course;
+        return database.read("courses.find", deadline, session -> store.find(session, id));
     }
 
     public List<CourseSummary> list(Deadline deadline) {

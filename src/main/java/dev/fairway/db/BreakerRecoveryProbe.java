@@ -1,18 +1,18 @@
 package dev.fairway.db;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * While the circuit breaker is not closed, sends it a probe ({@code select 1}) a few times a
- * second, so it closes as soon as the database is back even when no request arrives to probe
- * it, and a returning database is found within about the breaker's open duration.
+ * Finds a returning database within a fraction of a second, without waiting for a request to
+ * try: a few times a second, while the circuit breaker is not closed or the pool has no
+ * connection at all, it connects to the database directly. Its outcome is the breaker's probe
+ * (so the breaker closes even when no request arrives), and when the database answers and the
+ * pool is empty, the pool is told to refill at once; when it does not, the empty pool fails
+ * borrows at once rather than letting each wait out the pool timeout.
  */
 public final class BreakerRecoveryProbe implements AutoCloseable {
 
@@ -22,7 +22,7 @@ public final class BreakerRecoveryProbe implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final ConnectionPool pool;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("breaker-probe").factory());
+            Thread.ofPlatform().daemon().name("database-recovery-probe").factory());
 
     public BreakerRecoveryProbe(CircuitBreaker breaker, ConnectionPool pool) {
         this.breaker = breaker;
@@ -33,19 +33,28 @@ public final class BreakerRecoveryProbe implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::probe, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void probe() {
-        if (breaker.getState() == CircuitBreaker.State.CLOSED || !breaker.tryAcquirePermission()) {
+    void probe() {
+        boolean poolEmpty = pool.totalConnections() == 0;
+        boolean breakerProbe = breaker.getState() != CircuitBreaker.State.CLOSED && breaker.tryAcquirePermission();
+        if (!breakerProbe && !poolEmpty) {
             return;
         }
         long start = System.nanoTime();
-        try (Connection connection = pool.borrow(PROBE_TIMEOUT)) {
-            connection.setNetworkTimeout(Runnable::run, (int) PROBE_TIMEOUT.toMillis());
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("select 1");
+        boolean up = pool.reachable(PROBE_TIMEOUT);
+        if (breakerProbe) {
+            if (up) {
+                breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            } else {
+                breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS,
+                        new java.sql.SQLTransientConnectionException("the recovery probe could not reach the database"));
             }
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        } catch (SQLException | RuntimeException e) {
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+        }
+        if (poolEmpty) {
+            if (up) {
+                pool.refill();
+            } else {
+                pool.markUnreachable();
+            }
         }
     }
 

@@ -6,7 +6,10 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.fairway.config.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * The HikariCP pool. It is HikariCP's {@link HikariPool} rather than its DataSource because only
@@ -17,14 +20,21 @@ import java.time.Duration;
  */
 public final class ConnectionPool implements AutoCloseable {
 
+    /** How long a failed direct connect counts: a little over the probe's interval. */
+    static final Duration UNREACHABLE_FRESHNESS = Duration.ofMillis(500);
+
     private final HikariPool pool;
     private final PoolSettings settings;
     private final DatabaseUrl url;
+    private final ConnectionAdderWaker adder;
+    /** When a direct connect last failed while the pool was empty (System.nanoTime), or 0. */
+    private volatile long unreachableSince;
 
-    private ConnectionPool(HikariPool pool, PoolSettings settings, DatabaseUrl url) {
+    private ConnectionPool(HikariPool pool, PoolSettings settings, DatabaseUrl url, ConnectionAdderWaker adder) {
         this.pool = pool;
         this.settings = settings;
         this.url = url;
+        this.adder = adder;
     }
 
     public static ConnectionPool open(String name, DatabaseUrl url, PoolSettings settings,
@@ -47,7 +57,9 @@ public final class ConnectionPool implements AutoCloseable {
         if (metrics != null) {
             config.setMetricsTrackerFactory(metrics);
         }
-        return new ConnectionPool(new HikariPool(config), settings, url);
+        ConnectionAdderWaker adder = new ConnectionAdderWaker(name);
+        config.setThreadFactory(adder);
+        return new ConnectionPool(new HikariPool(config), settings, url, adder);
     }
 
     /**
@@ -56,6 +68,12 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws java.sql.SQLTransientConnectionException when none became free in time
      */
     public Connection borrow(Duration maxWait) throws SQLException {
+        if (unreachableSince != 0 && pool.getTotalConnections() == 0
+                && System.nanoTime() - unreachableSince < UNREACHABLE_FRESHNESS.toNanos()) {
+            // HikariCP would wait the whole pool timeout for a connection it cannot make.
+            throw new SQLTransientConnectionException(pool.toString() + " has no connection and the database did not "
+                    + "answer a connect attempt just now", "08001");
+        }
         long configured = poolWaitMillis(settings.poolWait());
         long wait = Math.max(1, Math.min(configured, maxWait.toMillis()));
         return pool.getConnection(wait);
@@ -75,6 +93,43 @@ public final class ConnectionPool implements AutoCloseable {
 
     public int totalConnections() {
         return pool.getTotalConnections();
+    }
+
+    /**
+     * Whether the database answers a fresh connection of its own within {@code timeout}, whatever
+     * state the pool's connections are in.
+     */
+    public boolean reachable(Duration timeout) {
+        Properties properties = DriverProperties.forPool(url, settings);
+        String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        properties.setProperty("socketTimeout", seconds);
+        try (Connection connection = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
+             Statement statement = connection.createStatement()) {
+            statement.execute("select 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The database is back: end the pool's connect backoff so it fills now, not in up to 5 s. */
+    public void refill() {
+        unreachableSince = 0;
+        adder.wake();
+    }
+
+    /**
+     * A direct connect just failed while the pool had no connection: borrows fail at once (as
+     * the transient "08001") instead of waiting out the pool timeout, until the next probe.
+     */
+    public void markUnreachable() {
+        unreachableSince = System.nanoTime();
+    }
+
+    public int idleConnections() {
+        return pool.getIdleConnections();
     }
 
     /** Retires every idle connection and every busy one when it is returned: after a failover, say. */

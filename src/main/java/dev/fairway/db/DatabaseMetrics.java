@@ -16,15 +16,34 @@ import java.util.Locale;
 public final class DatabaseMetrics implements ResiliencePolicy.Listener {
 
     private final MeterRegistry registry;
+    private final Counter budgetExhausted;
 
     private DatabaseMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.budgetExhausted = Counter.builder("fairway.db.retry.budget.exhausted")
+                .description("Retryable failures not retried because the process-wide retry budget was spent")
+                .register(registry);
     }
 
     public static DatabaseMetrics attachTo(ResiliencePolicy policy, MeterRegistry registry) {
         TaggedRetryMetrics.ofRetryRegistry(policy.retries()).bindTo(registry);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(policy.breakers()).bindTo(registry);
+        policy.retries().getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
+                .onRetry(retry -> Counter.builder("fairway.db.retries")
+                        .description("Attempts of database units of work that were retries")
+                        .tag("operation", retry.getName())
+                        .register(registry)
+                        .increment()));
         return new DatabaseMetrics(registry);
+    }
+
+    @Override
+    public void callStarted(String operation) {
+        Counter.builder("fairway.db.calls")
+                .description("Database units of work started (each with all its attempts)")
+                .tag("operation", operation)
+                .register(registry)
+                .increment();
     }
 
     /** HikariCP's pool meters ({@code hikaricp_connections_active} and the rest) in the same registry. */
@@ -47,10 +66,6 @@ public final class DatabaseMetrics implements ResiliencePolicy.Listener {
 
     @Override
     public void budgetExhausted(String operation, DatabaseException failure) {
-        Counter.builder("fairway.db.retry.budget.exhausted")
-                .description("Retryable failures not retried because the process-wide retry budget was spent")
-                .tag("operation", operation)
-                .register(registry)
-                .increment();
+        budgetExhausted.increment();
     }
 }

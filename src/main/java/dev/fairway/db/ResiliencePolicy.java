@@ -33,6 +33,10 @@ public final class ResiliencePolicy {
 
     /** What the policy reports; logging and metrics listen. */
     public interface Listener {
+        /** A call (a unit of work, with all its attempts) begins. */
+        default void callStarted(String operation) {
+        }
+
         /** An attempt failed (whether or not it will be retried). */
         default void attemptFailed(String operation, DatabaseException failure) {
         }
@@ -72,8 +76,8 @@ public final class ResiliencePolicy {
                 .failAfterMaxAttempts(false)
                 .build());
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
-                .slidingWindowSize((int) Math.max(1, settings.breakerWindow().toSeconds()))
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.breakerWindowCalls())
                 .minimumNumberOfCalls(settings.breakerMinimumCalls())
                 .failureRateThreshold(settings.breakerFailureRate())
                 .waitDurationInOpenState(settings.breakerOpenDuration())
@@ -109,6 +113,7 @@ public final class ResiliencePolicy {
      */
     public <T> T call(String operation, Deadline deadline, IntFunction<T> attempt) {
         budget.recordCall();
+        listeners.forEach(l -> l.callStarted(operation));
         List<DatabaseException> failures = new ArrayList<>();
         int[] attempts = {0};
         try {

@@ -2,6 +2,7 @@ package dev.fairway.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -34,7 +35,8 @@ public final class HttpMetrics implements Routes {
         if (started == null) {
             return;
         }
-        String route = ctx.endpoint().path;
+        Endpoint matched = ctx.endpoints().lastHttpEndpoint(); // ctx.endpoint() is this after-handler
+        String route = matched == null ? null : matched.path;
         Timer.builder("http.server.requests")
                 .description("HTTP requests, by route template")
                 .tag("method", ctx.method().name())

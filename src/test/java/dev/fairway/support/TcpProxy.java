@@ -36,6 +36,7 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicInteger droppedAnswers = new AtomicInteger();
     private volatile ServerSocket listener;
     private volatile boolean blackhole;
+    private volatile boolean refusing;
     private volatile Duration latency = Duration.ZERO;
 
     private TcpProxy(int targetPort) throws IOException {
@@ -60,11 +61,13 @@ public final class TcpProxy implements AutoCloseable {
 
     /** New connections are refused (the port is closed); open ones stay. */
     public void refuseConnections() {
+        refusing = true; // also for a connection the listener accepted a moment before it closed
         closeQuietly(listener);
     }
 
     /** New connections are accepted again. */
     public void acceptConnections() {
+        refusing = false;
         try {
             listen(newListener(port));
         } catch (IOException e) {
@@ -183,6 +186,10 @@ public final class TcpProxy implements AutoCloseable {
                     }
                     Link link = new Link(client, server);
                     links.add(link);
+                    if (refusing) {
+                        link.reset();
+                        continue;
+                    }
                     link.start();
                 } catch (IOException e) {
                     // listener closed

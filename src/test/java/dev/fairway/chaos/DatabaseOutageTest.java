@@ -1,0 +1,61 @@
+package dev.fairway.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fairway.support.Http;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The database goes away for 10 s, three ways, under load, and comes back. */
+class DatabaseOutageTest {
+
+    /** The contract's deadline, plus the 500 ms the issue allows for the answer to travel. */
+    static final Duration DEADLINE_AND_SLACK = Duration.ofMillis(5_500);
+
+    private ChaosEnvironment env;
+
+    @BeforeEach
+    void start() {
+        env = ChaosEnvironment.start();
+    }
+
+    @AfterEach
+    void stop() {
+        env.close();
+    }
+
+    @Test
+    void unreachable_for_10_seconds_answers_within_the_deadline_stale_or_503_and_books_each_request_once() {
+        Http http = env.http();
+        CompletableFuture<Boolean> readinessWentDown = CompletableFuture.supplyAsync(() -> {
+            long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+            while (System.nanoTime() < until) {
+                Http.Answer ready = http.get("/health/ready");
+                if (ready.status() == 503) {
+                    return true;
+                }
+                Scenarios.sleep(Duration.ofMillis(100));
+            }
+            return false;
+        });
+
+        ChaosReport report = Scenarios.outage(env, Duration.ofSeconds(10), 6, 4);
+        System.out.println(ChaosReport.header() + "\n" + report.row());
+
+        assertThat(report.max()).as("slowest answer").isLessThanOrEqualTo(DEADLINE_AND_SLACK);
+        assertThat(report.stale()).as("availability answered from the last data read").isPositive();
+        assertThat(report.unavailable()).as("503s during the outage").isPositive();
+        assertThat(report.missingRetryAfter()).as("503s without Retry-After").isZero();
+        assertThat(report.otherErrors()).as("other errors").isZero();
+        assertThat(report.recovery()).as("first fresh answer after the database returned")
+                .isNotNull().isLessThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(report.present()).as("each acknowledged booking is in the database").isEqualTo(report.acknowledged());
+        assertThat(report.duplicates()).as("a request booked twice").isZero();
+        assertThat(report.overbooked()).isZero();
+        assertThat(report.countMismatches()).isZero();
+        assertThat(readinessWentDown.join()).as("readiness DOWN during the outage").isTrue();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.fairway.chaos;
+
+import java.time.Duration;
+
+/**
+ * The fault-injection scenarios, each a load of availability reads and bookings from concurrent
+ * clients while a real fault happens. The tests run them briefly and assert on their reports;
+ * {@code bench/chaos} runs them longer and prints the reports.
+ */
+public final class Scenarios {
+
+    /** Lets the clients fill the caches before the fault, and measures recovery after it. */
+    static final Duration WARM_UP = Duration.ofSeconds(2);
+    static final Duration AFTERMATH = Duration.ofSeconds(4);
+    static final Duration FINISH = Duration.ofSeconds(30);
+
+    private Scenarios() {
+    }
+
+    /** Every open connection between Fairway and PostgreSQL is reset every {@code every}, for {@code total}. */
+    public static ChaosReport resets(ChaosEnvironment env, Duration every, Duration total, int readers, int bookers) {
+        return repeated("connections reset every " + every.toSeconds() + "s", env, every, total, readers, bookers,
+                () -> env.proxy().resetAll());
+    }
+
+    /** pg_terminate_backend on every session of the database, every {@code every}, for {@code total}. */
+    public static ChaosReport terminations(ChaosEnvironment env, Duration every, Duration total, int readers, int bookers) {
+        return repeated("sessions terminated every " + every.toSeconds() + "s", env, every, total, readers, bookers,
+                env::terminateSessions);
+    }
+
+    /** The database is unreachable for {@code total}: refused, then blackholed, then stopped, a third each. */
+    public static ChaosReport outage(ChaosEnvironment env, Duration total, int readers, int bookers) {
+        Duration third = total.dividedBy(3);
+        try (Workload workload = Workload.start(env, readers, bookers)) {
+            sleep(WARM_UP);
+            env.refuseConnections();
+            sleep(third);
+            env.blackhole();
+            sleep(third);
+            env.proxy().blackhole(false);
+            env.stopDatabase();
+            sleep(third);
+            env.heal(); // returns once PostgreSQL accepts connections again
+            long back = System.nanoTime();
+            sleep(AFTERMATH);
+            workload.stop();
+            workload.finishUnanswered(FINISH);
+            return ChaosReport.of("unreachable " + total.toSeconds() + "s (refuse, blackhole, stop)", workload, env.db(), back);
+        }
+    }
+
+    /** Another client takes every connection slot of the server while Fairway's sessions are ended. */
+    public static ChaosReport exhaustion(ChaosEnvironment env, Duration total, int readers, int bookers) {
+        try (Workload workload = Workload.start(env, readers, bookers)) {
+            sleep(WARM_UP);
+            long back;
+            try (ChaosEnvironment.Hog hog = env.hogConnections()) {
+                long end = System.nanoTime() + total.toNanos();
+                while (System.nanoTime() < end) {
+                    // Fairway's sessions are ended and their slots taken as soon as they come
+                    // back: it must reconnect, and finds no slot.
+                    hog.terminateFairwaySessions();
+                    hog.takeFreeSlots();
+                    sleep(Duration.ofMillis(20));
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                back = System.nanoTime();
+            }
+            sleep(AFTERMATH);
+            workload.stop();
+            workload.finishUnanswered(FINISH);
+            return ChaosReport.of("max_connections exhausted " + total.toSeconds() + "s", workload, env.db(), back);
+        }
+    }
+
+    /**
+     * The database refuses every connection while {@code clients} clients keep asking: the
+     * retries this provokes, counted from the metrics, must stay within the retry budget.
+     *
+     * @param report  the clients' report
+     * @param calls   units of work started, from the clients' start to the end of the storm
+     * @param retries retries made in that time
+     * @param seconds that time
+     */
+    public record Storm(ChaosReport report, double calls, double retries, double seconds) {
+    }
+
+    public static Storm retryStorm(ChaosEnvironment env, int clients, Duration total) {
+        double calls = env.metric("fairway_db_calls_total");
+        double retries = env.metric("fairway_db_retries_total");
+        long start = System.nanoTime();
+        try (Workload workload = Workload.start(env, clients * 3 / 4, clients - clients * 3 / 4)) {
+            sleep(WARM_UP);
+            env.refuseConnections();
+            sleep(total);
+            double stormCalls = env.metric("fairway_db_calls_total") - calls;
+            double stormRetries = env.metric("fairway_db_retries_total") - retries;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            env.heal();
+            long back = System.nanoTime();
+            sleep(AFTERMATH);
+            workload.stop();
+            workload.finishUnanswered(FINISH);
+            return new Storm(ChaosReport.of("retry storm, " + clients + " clients, " + total.toSeconds() + "s down",
+                    workload, env.db(), back), stormCalls, stormRetries, seconds);
+        }
+    }
+
+    private static ChaosReport repeated(String name, ChaosEnvironment env, Duration every, Duration total,
+                                        int readers, int bookers, Runnable fault) {
+        try (Workload workload = Workload.start(env, readers, bookers)) {
+            sleep(WARM_UP);
+            long end = System.nanoTime() + total.toNanos();
+            while (System.nanoTime() < end) {
+                fault.run();
+                sleep(every);
+            }
+            long back = System.nanoTime();
+            sleep(AFTERMATH);
+            workload.stop();
+            workload.finishUnanswered(FINISH);
+            return ChaosReport.of(name + " for " + total.toSeconds() + "s", workload, env.db(), back);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -2,10 +2,12 @@ package dev.fairway;
 
 import dev.fairway.availability.AvailabilityRoutes;
 import dev.fairway.availability.BookedCountsCache;
+import dev.fairway.availability.ChangeNotifications;
 import dev.fairway.availability.AvailabilityService;
 import dev.fairway.bookings.BookingRoutes;
 import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.IdempotencyCleanup;
+import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.InvalidSettingException;
 import dev.fairway.config.Settings;
@@ -22,9 +24,11 @@ import dev.fairway.db.DatabaseMetrics;
 import dev.fairway.db.DatabaseProbe;
 import dev.fairway.db.EmbeddedDatabase;
 import dev.fairway.db.Migrations;
+import dev.fairway.db.NotificationListener;
 import dev.fairway.db.PoolSettings;
 import dev.fairway.db.ResiliencePolicy;
 import dev.fairway.db.SchemaMigrator;
+import dev.fairway.teesheet.TeeSheetChanges;
 import dev.fairway.web.AdminAuth;
 import dev.fairway.web.ApiDocsRoutes;
 import dev.fairway.web.HealthRoutes;
@@ -33,9 +37,13 @@ import dev.fairway.web.Metrics;
 import dev.fairway.web.MetricsRoutes;
 import dev.fairway.web.Readiness;
 import dev.fairway.web.WebServer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +95,41 @@ public final class Fairway implements Callable<Integer> {
         return policy;
     }
 
+    /**
+     * The URL to LISTEN on: a direct connection. None behind a transaction pooler without
+     * DIRECT_URL (LISTEN needs a session of its own), nor when LISTEN is turned off.
+     */
+    private static Optional<DatabaseUrl> listenUrl(Settings settings, EmbeddedDatabase embedded, DatabaseUrl url) {
+        if (!settings.cache().listen()) {
+            return Optional.empty();
+        }
+        if (embedded != null) {
+            return Optional.of(url);
+        }
+        Optional<DatabaseUrl> direct = settings.direct().or(() -> url.transactionPooler() ? Optional.empty() : Optional.of(url));
+        if (direct.isEmpty()) {
+            log.warn("DATABASE_URL is a transaction pooler and DIRECT_URL is not set: other instances' bookings show "
+                    + "in availability only after the cache TTL ({} ms); set DIRECT_URL to hear them at once",
+                    settings.cache().ttl().toMillis());
+        }
+        return direct;
+    }
+
+    private static Duration freshFor(CacheSettings cache, ChangeNotifications heard) {
+        if (cache.ttl().isZero()) {
+            return Duration.ZERO;
+        }
+        return heard.listening() ? CacheSettings.LISTENING_MAX_AGE : cache.ttl();
+    }
+
+    private static List<AutoCloseable> background(AutoCloseable cleanup, AutoCloseable recovery, AutoCloseable meters,
+                                                  Optional<NotificationListener> listener) {
+        List<AutoCloseable> closeables = new ArrayList<>(List.of(cleanup, recovery));
+        listener.ifPresent(closeables::add);
+        closeables.add(meters);
+        return closeables;
+    }
+
     /** Starts Fairway with {@code settings} and returns it running. */
     public static Service start(Settings settings) {
         return start(settings, Clock.systemUTC());
@@ -107,10 +150,17 @@ public final class Fairway implements Callable<Integer> {
             ResiliencePolicy policy = resiliencePolicy(settings, metrics);
             Database database = new Database(pool, policy);
             BreakerRecoveryProbe recovery = new BreakerRecoveryProbe(policy.breaker(), pool);
-            CourseService courses = new CourseService(database);
-            BlockService blocks = new BlockService(database);
-            AvailabilityService availability = new AvailabilityService(database, clock, new BookedCountsCache(), metrics);
-            BookingService bookings = new BookingService(database, clock);
+            BookedCountsCache counts = new BookedCountsCache();
+            CourseService courses = new CourseService(database, counts);
+            ChangeNotifications heard = new ChangeNotifications(TeeSheetChanges.all(List.of(counts, courses)));
+            Optional<NotificationListener> listener = listenUrl(settings, embedded, url)
+                    .map(listenOn -> new NotificationListener(listenOn, ChangeNotifications.CHANNEL, heard));
+            Gauge.builder("fairway.cache.listening", heard, h -> h.listening() ? 1 : 0)
+                    .description("1 while changes made by other instances are heard through LISTEN").register(metrics);
+            BlockService blocks = new BlockService(database, counts);
+            AvailabilityService availability = new AvailabilityService(database, clock, counts,
+                    () -> freshFor(settings.cache(), heard), metrics);
+            BookingService bookings = new BookingService(database, clock, counts);
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
             List<Runnable> whenMigrated = embedded != null
@@ -129,9 +179,10 @@ public final class Fairway implements Callable<Integer> {
             migrator.start();
             cleanup.start();
             recovery.start();
+            listener.ifPresent(NotificationListener::start);
             log.info("Fairway {} is serving on http://localhost:{}", VersionProvider.version(), web.port());
             return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses,
-                    database, List.of(cleanup, recovery, meters));
+                    database, counts, heard, background(cleanup, recovery, meters, listener));
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();

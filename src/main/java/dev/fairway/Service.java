@@ -1,5 +1,7 @@
 package dev.fairway;
 
+import dev.fairway.availability.BookedCountsCache;
+import dev.fairway.availability.ChangeNotifications;
 import dev.fairway.config.Secret;
 import dev.fairway.courses.CourseService;
 import dev.fairway.db.ConnectionPool;
@@ -28,14 +30,18 @@ public final class Service implements AutoCloseable {
     private final Secret adminToken;
     private final CourseService courses;
     private final Database database;
+    private final BookedCountsCache counts;
+    private final ChangeNotifications heard;
     private final List<AutoCloseable> background;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     Service(WebServer web, Readiness readiness, SchemaMigrator migrator, ConnectionPool pool,
             EmbeddedDatabase embedded, Secret adminToken, CourseService courses, Database database,
-            List<AutoCloseable> background) {
+            BookedCountsCache counts, ChangeNotifications heard, List<AutoCloseable> background) {
         this.courses = courses;
         this.database = database;
+        this.counts = counts;
+        this.heard = heard;
         this.web = web;
         this.readiness = readiness;
         this.migrator = migrator;
@@ -59,6 +65,22 @@ public final class Service implements AutoCloseable {
 
     public CourseService courses() {
         return courses;
+    }
+
+    /** The availability cache of booked counts. */
+    public BookedCountsCache bookedCounts() {
+        return counts;
+    }
+
+    /** Whether changes made by other instances are heard through LISTEN. */
+    public boolean listening() {
+        return heard.listening();
+    }
+
+    /** Drops every cached course and count, as if just started. */
+    public void forgetCaches() {
+        counts.everythingMayHaveChanged();
+        courses.everythingMayHaveChanged();
     }
 
     public Database database() {

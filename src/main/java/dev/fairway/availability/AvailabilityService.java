@@ -8,28 +8,37 @@ import dev.fairway.teesheet.TeeSheet;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Availability of a course's tee times: one database round trip, whatever the range. When the
- * database cannot be reached, the answer comes from the last data read for those dates, marked
- * stale, or, when some date was never read, the failure stands (a 503).
+ * Availability of a course's tee times. From memory while the cached counts are fresh (read
+ * within the TTL, or, while changes are heard through LISTEN, not changed since); else in one
+ * database round trip, whatever the range. When the database cannot be reached, the answer
+ * comes from the last data read for those dates, marked stale, or, when some date was never
+ * read, the failure stands (a 503).
  */
 public final class AvailabilityService {
 
     private final Database database;
     private final Clock clock;
     private final BookedCountsCache cache;
+    private final Supplier<Duration> freshFor;
     private final Counter staleAnswers;
     private final AvailabilityStore store = new AvailabilityStore();
 
-    public AvailabilityService(Database database, Clock clock, BookedCountsCache cache, MeterRegistry metrics) {
+    /** @param freshFor how old cached counts may be to be used as fresh (zero: never) */
+    public AvailabilityService(Database database, Clock clock, BookedCountsCache cache, Supplier<Duration> freshFor,
+                               MeterRegistry metrics) {
         this.database = database;
         this.clock = clock;
         this.cache = cache;
+        this.freshFor = freshFor;
         this.staleAnswers = Counter.builder("fairway.availability.stale.answers")
                 .description("Availability answered from the last data read because the database could not be reached")
                 .register(metrics);
@@ -41,11 +50,18 @@ public final class AvailabilityService {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Duration maxAge = freshFor.get();
+        Optional<BookedAndBlocked> cached = maxAge.isZero() ? Optional.empty()
+                : cache.fresh(course.id(), from, to, now.minus(maxAge));
+        if (cached.isPresent()) {
+            return answer(course, from, to, players, false, now, cached.get());
+        }
         BookedAndBlocked data;
         boolean stale = false;
+        long generation = cache.generation(course.id());
         try {
             data = database.read("availability.read", deadline, session -> store.read(session, course.id(), start, end, now));
-            cache.put(course.id(), zone, from, to, data);
+            cache.put(course.id(), zone, from, to, data, generation);
         } catch (DatabaseException e) {
             if (!e.unavailable()) {
                 throw e;
@@ -54,6 +70,11 @@ public final class AvailabilityService {
             stale = true;
             staleAnswers.increment();
         }
+        return answer(course, from, to, players, stale, now, data);
+    }
+
+    private static Availability answer(Course course, LocalDate from, LocalDate to, int players, boolean stale,
+                                       Instant now, BookedAndBlocked data) {
         TeeSheet sheet = new TeeSheet(course.rules(), now);
         return new Availability(course, from, to, players, stale, data.asOf(),
                 sheet.days(from, to, players, data.booked(), data.blocks()));

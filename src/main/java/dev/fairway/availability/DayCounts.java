@@ -12,10 +12,20 @@ import java.util.List;
  * @param booked       players booked on each of them
  * @param blocks       blocks overlapping the day
  * @param asOf         when it was read from the database
+ * @param superseded   a change to the day was heard after it was read: good only for a stale answer
  */
-public record DayCounts(long[] epochSeconds, int[] booked, List<Block> blocks, Instant asOf) {
+public record DayCounts(long[] epochSeconds, int[] booked, List<Block> blocks, Instant asOf, boolean superseded) {
 
     public DayCounts {
         blocks = List.copyOf(blocks);
+    }
+
+    DayCounts supersede() {
+        return superseded ? this : new DayCounts(epochSeconds, booked, blocks, asOf, true);
+    }
+
+    /** Whichever of this and {@code other} was read last. */
+    DayCounts later(DayCounts other) {
+        return other.asOf.isAfter(asOf) ? other : this;
     }
 }

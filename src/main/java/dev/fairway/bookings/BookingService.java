@@ -7,6 +7,7 @@ import dev.fairway.db.RandomIds;
 import dev.fairway.db.SqlSession;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheet;
+import dev.fairway.teesheet.TeeSheetChanges;
 import dev.fairway.teesheet.TeeTime;
 import dev.fairway.teesheet.TeeTimeGrid;
 import java.sql.SQLException;
@@ -31,12 +32,15 @@ public final class BookingService {
 
     private final Database database;
     private final Clock clock;
+    private final TeeSheetChanges changes;
     private final BookingStore bookings = new BookingStore();
     private final IdempotencyStore keys = new IdempotencyStore();
 
-    public BookingService(Database database, Clock clock) {
+    /** @param changes told of every tee time whose bookings this instance changes */
+    public BookingService(Database database, Clock clock, TeeSheetChanges changes) {
         this.database = database;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /**
@@ -45,6 +49,14 @@ public final class BookingService {
      * @param key the request's Idempotency-Key, or null
      */
     public BookingOutcome book(Course course, BookingRequest request, String key, Deadline deadline) {
+        BookingOutcome outcome = bookOnce(course, request, key, deadline);
+        if (outcome instanceof BookingOutcome.Booked booked) {
+            changes.teeTimeChanged(course.id(), booked.booking().start());
+        }
+        return outcome;
+    }
+
+    private BookingOutcome bookOnce(Course course, BookingRequest request, String key, Deadline deadline) {
         Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
         if (teeTime.isEmpty()) {
             return new BookingOutcome.NotATeeTime();
@@ -146,23 +158,37 @@ public final class BookingService {
         if (!RandomIds.plausible(id)) {
             return CancelOutcome.NOT_FOUND;
         }
-        return database.write("bookings.cancel", deadline, session -> {
+        Cancellation cancellation = database.write("bookings.cancel", deadline, session -> {
             Optional<BookingStore.CancelTarget> target = bookings.lockForCancel(session, id);
             if (target.isEmpty()) {
-                return CancelOutcome.NOT_FOUND;
+                return new Cancellation(CancelOutcome.NOT_FOUND, null);
             }
             Booking booking = target.get().booking();
             if (booking.status() == Booking.Status.CANCELLED) {
-                return CancelOutcome.CANCELLED;
+                // Cancelled before, or by this call's own earlier attempt whose COMMIT answer was lost.
+                return new Cancellation(CancelOutcome.CANCELLED, booking);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Duration cutoff = Duration.ofMinutes(target.get().cancellationCutoffMinutes());
             if (!overrideCutoff && now.plus(cutoff).isAfter(booking.start())) {
-                return CancelOutcome.CUTOFF_PASSED;
+                return new Cancellation(CancelOutcome.CUTOFF_PASSED, null);
             }
             bookings.cancel(session, id, now);
-            return CancelOutcome.CANCELLED;
+            return new Cancellation(CancelOutcome.CANCELLED, booking);
         });
+        if (cancellation.freed() != null) {
+            changes.teeTimeChanged(cancellation.freed().courseId(), cancellation.freed().start());
+        }
+        return cancellation.outcome();
+    }
+
+    /**
+     * What a cancel did.
+     *
+     * @param outcome its outcome
+     * @param freed   the cancelled booking, whose tee time has spots again (or may have), or null
+     */
+    private record Cancellation(CancelOutcome outcome, Booking freed) {
     }
 
     /** A day's bookings of a course, by tee time. */

@@ -1,8 +1,10 @@
 package dev.fairway.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ import java.util.Optional;
  * @param adminTokenGenerated true when no token was configured and one was made up at start
  * @param dataDir             {@code FAIRWAY_DATA_DIR}: where the embedded database keeps its files
  * @param resilience          {@code FAIRWAY_DB_*}: deadline, retries, retry budget, circuit breaker
+ * @param cache               {@code FAIRWAY_CACHE_TTL_MS}, {@code FAIRWAY_CACHE_LISTEN}: the availability cache
  */
 public record Settings(
         Optional<DatabaseUrl> database,
@@ -27,7 +30,8 @@ public record Settings(
         Secret adminToken,
         boolean adminTokenGenerated,
         Path dataDir,
-        ResilienceSettings resilience) {
+        ResilienceSettings resilience,
+        CacheSettings cache) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATA_DIR = "./fairway-data";
@@ -50,7 +54,7 @@ public record Settings(
         Path dataDir = Path.of(value(values, "FAIRWAY_DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
         return new Settings(database, direct, port,
                 new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
-                ResilienceEnvironment.read(values));
+                ResilienceEnvironment.read(values), cache(values));
     }
 
     public boolean embedded() {
@@ -60,6 +64,27 @@ public record Settings(
     /** The URL for migrations and LISTEN: {@code DIRECT_URL} when set, else {@code DATABASE_URL}. */
     public Optional<DatabaseUrl> migrationUrl() {
         return direct.or(() -> database);
+    }
+
+    private static CacheSettings cache(Map<String, String> values) {
+        Duration ttl = value(values, "FAIRWAY_CACHE_TTL_MS").map(text -> {
+            try {
+                long millis = Long.parseLong(text);
+                if (millis >= 0 && millis <= 3_600_000) {
+                    return Duration.ofMillis(millis);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidSettingException("FAIRWAY_CACHE_TTL_MS must be a whole number of milliseconds from 0 "
+                    + "(no read cache) to 3600000");
+        }).orElse(CacheSettings.TTL);
+        boolean listen = value(values, "FAIRWAY_CACHE_LISTEN").map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new InvalidSettingException("FAIRWAY_CACHE_LISTEN must be true or false");
+        }).orElse(true);
+        return new CacheSettings(ttl, listen);
     }
 
     private static Optional<DatabaseUrl> url(Map<String, String> values, String name) {

@@ -4,9 +4,11 @@ import dev.fairway.db.Database;
 import dev.fairway.db.Deadline;
 import dev.fairway.db.RandomIds;
 import dev.fairway.teesheet.Block;
+import dev.fairway.teesheet.TeeSheetChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Blocks of a course's tee sheet. Bookings already inside a new block stay. */
 public final class BlockService {
@@ -14,10 +16,13 @@ public final class BlockService {
     public static final Duration MAX_LENGTH = Duration.ofDays(31);
 
     private final Database database;
+    private final TeeSheetChanges changes;
     private final BlockStore store = new BlockStore();
 
-    public BlockService(Database database) {
+    /** @param changes told of every block this instance adds or removes */
+    public BlockService(Database database, TeeSheetChanges changes) {
         this.database = database;
+        this.changes = changes;
     }
 
     /** Adds a block; its id is made before the first attempt, so a retried insert finds it. */
@@ -27,6 +32,7 @@ public final class BlockService {
             store.insert(session, courseId, block);
             return null;
         });
+        changes.blockChanged(courseId, start, end);
         return block;
     }
 
@@ -35,6 +41,9 @@ public final class BlockService {
     }
 
     public boolean remove(String courseId, String blockId, Deadline deadline) {
-        return database.write("blocks.remove", deadline, session -> store.delete(session, courseId, blockId));
+        Optional<Block> removed = database.write("blocks.remove", deadline,
+                session -> store.delete(session, courseId, blockId));
+        removed.ifPresent(block -> changes.blockChanged(courseId, block.start(), block.end()));
+        return removed.isPresent();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The SQL of blocks. */
 final class BlockStore {
@@ -38,11 +39,13 @@ final class BlockStore {
                 }, BlockStore::block);
     }
 
-    boolean delete(SqlSession session, String courseId, String blockId) throws SQLException {
-        return session.update("delete from block where course_id = ? and id = ?", params -> {
-            params.setString(1, courseId);
-            params.setString(2, blockId);
-        }) > 0;
+    /** Deletes the block; returns it, or empty when there was none (or it was deleted by an earlier attempt). */
+    Optional<Block> delete(SqlSession session, String courseId, String blockId) throws SQLException {
+        return session.queryOne("delete from block where course_id = ? and id = ? returning id, starts_at, ends_at, reason",
+                params -> {
+                    params.setString(1, courseId);
+                    params.setString(2, blockId);
+                }, BlockStore::block);
     }
 
     static Block block(ResultSet row) throws SQLException {

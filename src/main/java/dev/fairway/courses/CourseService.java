@@ -7,6 +7,7 @@ import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
 import dev.fairway.teesheet.Course;
+import dev.fairway.teesheet.TeeSheetChanges;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.concurrent.Executors;
  * the background and is answered from the cache meanwhile. A re-read that fails keeps the course
  * it had, so a database outage never makes a known course unknown, nor requests queue behind it.
  */
-public final class CourseService {
+public final class CourseService implements TeeSheetChanges {
 
     public static final Duration CACHE_TTL = Duration.ofSeconds(5);
     private static final int CACHE_SIZE = 10_000;
@@ -27,11 +28,14 @@ public final class CourseService {
     private static final Duration REFRESH_DEADLINE = Duration.ofSeconds(5);
 
     private final Database database;
+    private final TeeSheetChanges changes;
     private final CourseStore store = new CourseStore();
     private final LoadingCache<String, Optional<Course>> cache;
 
-    public CourseService(Database database) {
+    /** @param changes told of every change this instance makes to a course */
+    public CourseService(Database database, TeeSheetChanges changes) {
         this.database = database;
+        this.changes = changes;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(CACHE_SIZE)
                 .refreshAfterWrite(CACHE_TTL)
@@ -59,6 +63,7 @@ public final class CourseService {
             return database.write("courses.put", deadline, session -> store.upsert(session, course));
         } finally {
             cache.invalidate(course.id());
+            changes.courseChanged(course.id());
         }
     }
 
@@ -80,12 +85,14 @@ public final class CourseService {
         return database.read("courses.list", deadline, store::list);
     }
 
-    /** Forgets a course, so the next request reads it again (another instance changed it). */
-    public void forget(String id) {
-        cache.invalidate(id);
+    /** Another instance changed the course: the next request reads it again. */
+    @Override
+    public void courseChanged(String courseId) {
+        cache.invalidate(courseId);
     }
 
-    public void forgetAll() {
+    @Override
+    public void everythingMayHaveChanged() {
         cache.invalidateAll();
     }
 }

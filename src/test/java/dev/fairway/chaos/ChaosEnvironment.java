@@ -2,6 +2,7 @@ package dev.fairway.chaos;
 
 import dev.fairway.Fairway;
 import dev.fairway.Service;
+import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
 import dev.fairway.config.Secret;
@@ -64,7 +65,7 @@ public final class ChaosEnvironment implements AutoCloseable {
         DatabaseUrl viaProxy = DatabaseUrl.parse("postgresql://postgres@localhost:" + proxy.port() + "/"
                 + EmbeddedDatabase.DATABASE + "?sslmode=disable");
         Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, new Secret(TestService.ADMIN_TOKEN),
-                false, dataDir, ResilienceSettings.defaults());
+                false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults());
         service = Fairway.start(settings);
         try {
             if (!service.migrator().awaitReady(Duration.ofSeconds(60))) {

@@ -3,6 +3,7 @@ package dev.fairway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,17 @@ class SettingsTest {
                 .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("DIRECT_URL ");
         assertThatThrownBy(() -> Settings.from(Map.of("DATABASE_URL", "postgres://u@h/db", "DIRECT_URL", "nope")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("DIRECT_URL is not a URL");
+    }
+
+    @Test
+    void reads_the_availability_cache_settings() {
+        assertThat(Settings.from(Map.of()).cache()).isEqualTo(CacheSettings.defaults());
+        assertThat(Settings.from(Map.of("FAIRWAY_CACHE_TTL_MS", "0", "FAIRWAY_CACHE_LISTEN", "off")).cache())
+                .isEqualTo(new CacheSettings(Duration.ZERO, false));
+        assertThatThrownBy(() -> Settings.from(Map.of("FAIRWAY_CACHE_TTL_MS", "-1")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("FAIRWAY_CACHE_TTL_MS ");
+        assertThatThrownBy(() -> Settings.from(Map.of("FAIRWAY_CACHE_LISTEN", "maybe")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("FAIRWAY_CACHE_LISTEN ");
     }
 
     @Test

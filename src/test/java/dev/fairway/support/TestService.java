@@ -2,10 +2,13 @@ package dev.fairway.support;
 
 import dev.fairway.Fairway;
 import dev.fairway.Service;
+import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
+import dev.fairway.config.ResilienceSettings;
 import dev.fairway.config.Secret;
 import dev.fairway.config.Settings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,19 +20,37 @@ public final class TestService {
     private TestService() {
     }
 
+    /**
+     * Settings for {@code database}. When the tests run with {@code -Dfairway.test.pooler=pgbouncer}
+     * (the build's second pass), a URL that points straight at the test PostgreSQL goes through a
+     * shared transaction-mode PgBouncer instead, with {@code pgbouncer=true}, and the URL itself
+     * becomes {@code DIRECT_URL}: the set-up README recommends for transaction poolers.
+     */
     public static Settings settings(DatabaseUrl database) {
-        return new Settings(Optional.of(database), Optional.empty(), 0, new Secret(ADMIN_TOKEN), false,
-                Path.of("target", "unused-data-dir"), dev.fairway.config.ResilienceSettings.defaults());
+        return settings(database, CacheSettings.defaults());
+    }
+
+    /** Settings for {@code database} with the availability cache configured as {@code cache}. */
+    public static Settings settings(DatabaseUrl database, CacheSettings cache) {
+        DatabaseUrl routed = TestPooler.route(database);
+        Optional<DatabaseUrl> direct = routed.equals(database) ? Optional.empty() : Optional.of(database);
+        return new Settings(Optional.of(routed), direct, 0, new Secret(ADMIN_TOKEN), false,
+                Path.of("target", "unused-data-dir"), ResilienceSettings.defaults(), cache);
     }
 
     /** Starts Fairway and waits until its schema is migrated. */
     public static Service startReady(DatabaseUrl database) {
-        return startReady(database, java.time.Clock.systemUTC());
+        return startReady(settings(database), Clock.systemUTC());
     }
 
     /** Starts Fairway telling the time by {@code clock}, and waits until its schema is migrated. */
-    public static Service startReady(DatabaseUrl database, java.time.Clock clock) {
-        Service service = Fairway.start(settings(database), clock);
+    public static Service startReady(DatabaseUrl database, Clock clock) {
+        return startReady(settings(database), clock);
+    }
+
+    /** Starts Fairway with {@code settings} and waits until its schema is migrated. */
+    public static Service startReady(Settings settings, Clock clock) {
+        Service service = Fairway.start(settings, clock);
         try {
             if (!service.migrator().awaitReady(Duration.ofSeconds(30))) {
                 service.close();

@@ -1,0 +1,47 @@
+-- Every change that alters what availability shows is announced on channel fairway_changes, by
+-- the database itself and in the changing transaction: a listener hears of it exactly when it
+-- commits, whichever instance (or person with psql) made it. Payloads are space-separated:
+--   tee_time <course id> <start, epoch seconds>
+--   block <course id> <start, epoch seconds> <end, epoch seconds>
+--   course <course id>
+-- Course ids never contain spaces (course_id_format).
+
+create function fairway_notify_tee_time() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('fairway_changes',
+        'tee_time ' || new.course_id || ' ' || floor(extract(epoch from new.starts_at))::bigint);
+    return null;
+end
+$$;
+
+create trigger tee_time_changed after insert or update of booked on tee_time
+    for each row execute function fairway_notify_tee_time();
+
+create function fairway_notify_block() returns trigger language plpgsql as $$
+declare
+    changed block := coalesce(new, old);
+begin
+    perform pg_notify('fairway_changes', 'block ' || changed.course_id || ' '
+        || floor(extract(epoch from changed.starts_at))::bigint || ' '
+        || ceil(extract(epoch from changed.ends_at))::bigint);
+    if tg_op = 'UPDATE' and (old.starts_at, old.ends_at) is distinct from (new.starts_at, new.ends_at) then
+        perform pg_notify('fairway_changes', 'block ' || old.course_id || ' '
+            || floor(extract(epoch from old.starts_at))::bigint || ' '
+            || ceil(extract(epoch from old.ends_at))::bigint);
+    end if;
+    return null;
+end
+$$;
+
+create trigger block_changed after insert or update or delete on block
+    for each row execute function fairway_notify_block();
+
+create function fairway_notify_course() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('fairway_changes', 'course ' || new.id);
+    return null;
+end
+$$;
+
+create trigger course_changed after insert or update on course
+    for each row execute function fairway_notify_course();

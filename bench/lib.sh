@@ -17,7 +17,8 @@ free_port() {
 }
 
 # bench_start_fairway DIR [java options...]: starts the jar, waits for readiness, sets
-# FAIRWAY_PID, FAIRWAY_URL and PG_PORT.
+# FAIRWAY_PID, FAIRWAY_URL and, when it started the embedded PostgreSQL, PG_PORT. Settings
+# (DATABASE_URL, FAIRWAY_CACHE_TTL_MS...) come from the environment of the call.
 bench_start_fairway() {
   local dir=$1; shift
   local port; port=$(free_port)
@@ -30,12 +31,21 @@ bench_start_fairway() {
     sleep 0.5
   done
   curl -sf "$FAIRWAY_URL/health/ready" >/dev/null || { echo "bench: Fairway did not become ready"; cat "$dir/fairway.log"; exit 1; }
-  PG_PORT=$(grep -o 'running on port [0-9]*' "$dir/fairway.log" | awk '{print $4}')
+  local embedded; embedded=$(grep -o 'running on port [0-9]*' "$dir/fairway.log" | awk '{print $4}' || true)
+  PG_PORT=${embedded:-${PG_PORT:-}}
 }
 
+# bench_stop_fairway [PID]: stops that Fairway, by default the last one started.
 bench_stop_fairway() {
-  kill "$FAIRWAY_PID" 2>/dev/null || true
-  wait "$FAIRWAY_PID" 2>/dev/null || true
+  local pid=${1:-${FAIRWAY_PID:-}}
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# rss_mib PID: the process's resident set now and at its peak, in MiB ("now peak").
+rss_mib() {
+  awk '/^VmRSS/ {now = $2} /^VmHWM/ {peak = $2} END {printf "%d %d\n", now / 1024, peak / 1024}' "/proc/$1/status"
 }
 
 # pgbench_tps ARGS...: runs pgbench against the embedded server's "pgbench" database, prints its TPS.

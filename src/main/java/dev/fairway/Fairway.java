@@ -1,9 +1,11 @@
 package dev.fairway;
 
 import dev.fairway.availability.AvailabilityRoutes;
+import dev.fairway.availability.AvailabilityService;
 import dev.fairway.availability.BookedCountsCache;
 import dev.fairway.availability.ChangeNotifications;
-import dev.fairway.availability.AvailabilityService;
+import dev.fairway.availability.ChangePayloads;
+import dev.fairway.availability.ChangePublisher;
 import dev.fairway.bookings.BookingRoutes;
 import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.IdempotencyCleanup;
@@ -26,6 +28,7 @@ import dev.fairway.db.EmbeddedDatabase;
 import dev.fairway.db.Migrations;
 import dev.fairway.db.NotificationListener;
 import dev.fairway.db.PoolSettings;
+import dev.fairway.db.RandomIds;
 import dev.fairway.db.ResiliencePolicy;
 import dev.fairway.db.SchemaMigrator;
 import dev.fairway.teesheet.TeeSheetChanges;
@@ -122,9 +125,10 @@ public final class Fairway implements Callable<Integer> {
         return heard.listening() ? CacheSettings.LISTENING_MAX_AGE : cache.ttl();
     }
 
-    private static List<AutoCloseable> background(AutoCloseable cleanup, AutoCloseable recovery, AutoCloseable meters,
-                                                  Optional<NotificationListener> listener) {
-        List<AutoCloseable> closeables = new ArrayList<>(List.of(cleanup, recovery));
+    /** What runs in the background, in the order to stop it: all of it before the pool closes. */
+    private static List<AutoCloseable> background(List<AutoCloseable> workers, Optional<NotificationListener> listener,
+                                                  AutoCloseable meters) {
+        List<AutoCloseable> closeables = new ArrayList<>(workers);
         listener.ifPresent(closeables::add);
         closeables.add(meters);
         return closeables;
@@ -152,15 +156,17 @@ public final class Fairway implements Callable<Integer> {
             BreakerRecoveryProbe recovery = new BreakerRecoveryProbe(policy.breaker(), pool);
             BookedCountsCache counts = new BookedCountsCache();
             CourseService courses = new CourseService(database, counts);
-            ChangeNotifications heard = new ChangeNotifications(TeeSheetChanges.all(List.of(counts, courses)));
+            String instance = RandomIds.next();
+            ChangePublisher publisher = new ChangePublisher(database, instance);
+            ChangeNotifications heard = new ChangeNotifications(TeeSheetChanges.all(List.of(counts, courses)), instance);
             Optional<NotificationListener> listener = listenUrl(settings, embedded, url)
-                    .map(listenOn -> new NotificationListener(listenOn, ChangeNotifications.CHANNEL, heard));
+                    .map(listenOn -> new NotificationListener(listenOn, ChangePayloads.CHANNEL, heard));
             Gauge.builder("fairway.cache.listening", heard, h -> h.listening() ? 1 : 0)
                     .description("1 while changes made by other instances are heard through LISTEN").register(metrics);
             BlockService blocks = new BlockService(database, counts);
             AvailabilityService availability = new AvailabilityService(database, clock, counts,
                     () -> freshFor(settings.cache(), heard), metrics);
-            BookingService bookings = new BookingService(database, clock, counts);
+            BookingService bookings = new BookingService(database, clock, TeeSheetChanges.all(List.of(counts, publisher)));
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
             List<Runnable> whenMigrated = embedded != null
@@ -179,10 +185,11 @@ public final class Fairway implements Callable<Integer> {
             migrator.start();
             cleanup.start();
             recovery.start();
+            publisher.start();
             listener.ifPresent(NotificationListener::start);
             log.info("Fairway {} is serving on http://localhost:{}", VersionProvider.version(), web.port());
             return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses,
-                    database, counts, heard, background(cleanup, recovery, meters, listener));
+                    database, counts, heard, background(List.of(cleanup, recovery, publisher), listener, meters));
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();

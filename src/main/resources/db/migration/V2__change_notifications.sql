@@ -1,21 +1,12 @@
--- Every change that alters what availability shows is announced on channel fairway_changes, by
--- the database itself and in the changing transaction: a listener hears of it exactly when it
--- commits, whichever instance (or person with psql) made it. Payloads are space-separated:
---   tee_time <course id> <start, epoch seconds>
+-- Changes to blocks and courses are announced on channel fairway_changes by the database itself,
+-- in the changing transaction: a listener hears of them exactly when they commit, whoever made
+-- them (an instance, or someone with psql). Payloads (see ChangePayloads) are space-separated:
 --   block <course id> <start, epoch seconds> <end, epoch seconds>
 --   course <course id>
 -- Course ids never contain spaces (course_id_format).
-
-create function fairway_notify_tee_time() returns trigger language plpgsql as $$
-begin
-    perform pg_notify('fairway_changes',
-        'tee_time ' || new.course_id || ' ' || floor(extract(epoch from new.starts_at))::bigint);
-    return null;
-end
-$$;
-
-create trigger tee_time_changed after insert or update of booked on tee_time
-    for each row execute function fairway_notify_tee_time();
+-- Bookings are announced by the instance that made them, after commit and in batches
+-- (ChangePublisher): NOTIFY in a transaction takes a global lock from before its commit until
+-- the commit is flushed, which would make every booking's commit wait for the one before it.
 
 create function fairway_notify_block() returns trigger language plpgsql as $$
 declare

@@ -7,19 +7,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what the database announces on {@value #CHANNEL} (see migration V2) into tee-sheet
- * changes, and keeps track of whether anything is being heard at all.
+ * Turns what is heard on {@value ChangePayloads#CHANNEL} (see {@link ChangePayloads}) into
+ * tee-sheet changes, skipping what this instance sent itself, and keeps track of whether
+ * anything is being heard at all.
  */
 public final class ChangeNotifications implements NotificationListener.Handler {
 
-    public static final String CHANNEL = "fairway_changes";
     private static final Logger log = LoggerFactory.getLogger(ChangeNotifications.class);
 
     private final TeeSheetChanges changes;
+    private final String self;
     private volatile boolean listening;
 
-    public ChangeNotifications(TeeSheetChanges changes) {
+    /** @param self this instance's id, as its {@link ChangePublisher} sends it */
+    public ChangeNotifications(TeeSheetChanges changes, String self) {
         this.changes = changes;
+        this.self = self;
     }
 
     /** Whether changes made elsewhere are being heard now. */
@@ -29,9 +32,20 @@ public final class ChangeNotifications implements NotificationListener.Handler {
 
     @Override
     public void notified(String payload) {
-        String[] parts = payload.split(" ");
+        String[] lines = payload.split("\n");
+        if (lines[0].equals(ChangePayloads.FROM + " " + self)) {
+            return; // this instance's own changes, applied when it made them
+        }
+        for (String line : lines) {
+            apply(line);
+        }
+    }
+
+    private void apply(String line) {
+        String[] parts = line.split(" ");
         try {
             switch (parts[0]) {
+                case ChangePayloads.FROM -> { }
                 case "tee_time" -> changes.teeTimeChanged(parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2])));
                 case "block" -> changes.blockChanged(parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2])),
                         Instant.ofEpochSecond(Long.parseLong(parts[3])));

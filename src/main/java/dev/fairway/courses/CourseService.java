@@ -15,10 +15,12 @@ import java.util.concurrent.Executors;
 
 /**
  * Courses, read through a small cache: availability and bookings look a course up on every
- * request, and a course changes rarely. This instance's own changes take effect at once; another
- * instance's within about {@link #CACHE_TTL}: after that, the next request triggers a re-read in
- * the background and is answered from the cache meanwhile. A re-read that fails keeps the course
- * it had, so a database outage never makes a known course unknown, nor requests queue behind it.
+ * request, and a course changes rarely. A change heard of (this instance's own, another's through
+ * NOTIFY, or "anything may have changed" when listening starts or stops) supersedes the cached
+ * course: the next request reads it again. Without notifications another instance's change takes
+ * effect within about {@link #CACHE_TTL}: after that, the next request triggers a re-read in the
+ * background and is answered from the cache meanwhile. A re-read that fails for want of a
+ * database keeps the course it had, so an outage never makes a known course unknown.
  */
 public final class CourseService implements TeeSheetChanges {
 
@@ -30,7 +32,15 @@ public final class CourseService implements TeeSheetChanges {
     private final Database database;
     private final TeeSheetChanges changes;
     private final CourseStore store = new CourseStore();
-    private final LoadingCache<String, Optional<Course>> cache;
+    private final LoadingCache<String, Known> cache;
+
+    /** What was last read for an id; superseded when a change was heard since. */
+    private record Known(Optional<Course> course, boolean superseded) {
+
+        Known supersede() {
+            return new Known(course, true);
+        }
+    }
 
     /** @param changes told of every change this instance makes to a course */
     public CourseService(Database database, TeeSheetChanges changes) {
@@ -42,14 +52,14 @@ public final class CourseService implements TeeSheetChanges {
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build(new CacheLoader<>() {
                     @Override
-                    public Optional<Course> load(String id) {
-                        return read(id, Deadline.after(REFRESH_DEADLINE));
+                    public Known load(String id) {
+                        return new Known(read(id, Deadline.after(REFRESH_DEADLINE)), false);
                     }
 
                     @Override
-                    public Optional<Course> reload(String id, Optional<Course> known) {
+                    public Known reload(String id, Known known) {
                         try {
-                            return read(id, Deadline.after(REFRESH_DEADLINE));
+                            return load(id);
                         } catch (DatabaseException e) {
                             return known; // the database is away: what we knew is still the best answer
                         }
@@ -62,19 +72,26 @@ public final class CourseService implements TeeSheetChanges {
         try {
             return database.write("courses.put", deadline, session -> store.upsert(session, course));
         } finally {
-            cache.invalidate(course.id());
+            supersede(course.id());
             changes.courseChanged(course.id());
         }
     }
 
     public Optional<Course> find(String id, Deadline deadline) {
-        Optional<Course> cached = cache.getIfPresent(id);
-        if (cached != null) {
-            return cached;
+        Known known = cache.getIfPresent(id);
+        if (known != null && !known.superseded()) {
+            return known.course();
         }
-        Optional<Course> course = read(id, deadline);
-        cache.put(id, course);
-        return course;
+        try {
+            Optional<Course> course = read(id, deadline);
+            cache.put(id, new Known(course, false));
+            return course;
+        } catch (DatabaseException e) {
+            if (known == null || !e.unavailable()) {
+                throw e;
+            }
+            return known.course(); // the database is away: what we knew is still the best answer
+        }
     }
 
     private Optional<Course> read(String id, Deadline deadline) {
@@ -85,14 +102,18 @@ public final class CourseService implements TeeSheetChanges {
         return database.read("courses.list", deadline, store::list);
     }
 
-    /** Another instance changed the course: the next request reads it again. */
+    /** The course changed: the next request reads it again. */
     @Override
     public void courseChanged(String courseId) {
-        cache.invalidate(courseId);
+        supersede(courseId);
     }
 
     @Override
     public void everythingMayHaveChanged() {
-        cache.invalidateAll();
+        cache.asMap().replaceAll((id, known) -> known.supersede());
+    }
+
+    private void supersede(String courseId) {
+        cache.asMap().computeIfPresent(courseId, (id, known) -> known.supersede());
     }
 }

@@ -78,12 +78,30 @@ class CrossInstanceCacheTest {
         assertThat(booked(onB, course, NOON).booked()).isZero();
         assertThat(booked(onB, course, NOON).stale()).isFalse();
 
-        book(onA, course, NOON, 2);
+        String booking = book(onA, course, NOON, 2);
         long acknowledged = System.nanoTime();
 
         await().atMost(NOTIFY_WITHIN).pollInterval(Duration.ofMillis(5)).pollInSameThread()
                 .until(() -> booked(onB, course, NOON).booked() == 2);
         System.out.printf("booking on A visible on B after %d ms%n", (System.nanoTime() - acknowledged) / 1_000_000);
+
+        assertThat(onA.delete("/api/bookings/" + booking).status()).isEqualTo(204);
+        await().atMost(NOTIFY_WITHIN).pollInterval(Duration.ofMillis(5)).pollInSameThread()
+                .until(() -> booked(onB, course, NOON).booked() == 0);
+    }
+
+    @Test
+    void a_block_added_on_one_instance_shows_in_the_others_cached_availability_within_200_ms() {
+        String course = newCourse();
+        assertThat(status(onB, course, NOON)).isEqualTo("open");
+
+        Http.Answer block = onA.post("/api/courses/" + course + "/blocks", Http.json(Map.of(
+                "start", NOON.atOffset(ZoneOffset.UTC).toString(),
+                "end", NOON.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC).toString())), TestApi.admin());
+        assertThat(block.status()).as(block.body()).isEqualTo(201);
+
+        await().atMost(NOTIFY_WITHIN).pollInterval(Duration.ofMillis(5)).pollInSameThread()
+                .until(() -> status(onB, course, NOON).equals("blocked"));
     }
 
     @Test
@@ -146,23 +164,38 @@ class CrossInstanceCacheTest {
         return id;
     }
 
-    private static void book(Http http, String course, Instant start, int players) {
+    /** Books and returns the booking's id. */
+    private static String book(Http http, String course, Instant start, int players) {
         Http.Answer answer = http.post("/api/courses/" + course + "/bookings", Http.json(Map.of(
                 "start", start.atOffset(ZoneOffset.UTC).toString(), "players", players, "name", "Ann Smith")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asText();
     }
 
     private static Seen booked(Http http, String course, Instant start) {
+        JsonNode json = availability(http, course);
+        JsonNode teeTime = teeTime(json, start);
+        return new Seen(teeTime.path("booked").asInt(), Instant.parse(json.path("asOf").asText()),
+                json.path("stale").asBoolean());
+    }
+
+    private static String status(Http http, String course, Instant start) {
+        return teeTime(availability(http, course), start).path("status").asText();
+    }
+
+    private static JsonNode availability(Http http, String course) {
         Http.Answer answer = http.get("/api/courses/" + course + "/availability?from=" + DAY);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        JsonNode json = answer.json();
-        for (JsonNode teeTime : json.path("days").get(0).path("teeTimes")) {
+        return answer.json();
+    }
+
+    private static JsonNode teeTime(JsonNode availability, Instant start) {
+        for (JsonNode teeTime : availability.path("days").get(0).path("teeTimes")) {
             if (OffsetDateTime.parse(teeTime.path("start").asText()).toInstant().equals(start)) {
-                return new Seen(teeTime.path("booked").asInt(), Instant.parse(json.path("asOf").asText()),
-                        json.path("stale").asBoolean());
+                return teeTime;
             }
         }
-        throw new AssertionError("no tee time at " + start + " in " + answer.body());
+        throw new AssertionError("no tee time at " + start + " in " + availability);
     }
 
     /** What one availability answer said about one tee time. */

@@ -78,9 +78,15 @@ public final class CourseService implements TeeSheetChanges {
     }
 
     public Optional<Course> find(String id, Deadline deadline) {
-        Known known = cache.getIfPresent(id);
+        // Looked at quietly first: a superseded course is read again right here, and must not
+        // also start a background refresh.
+        Known known = cache.policy().getIfPresentQuietly(id);
         if (known != null && !known.superseded()) {
-            return known.course();
+            Known current = cache.getIfPresent(id); // may start the background refresh, when due
+            if (current != null && !current.superseded()) {
+                return current.course();
+            }
+            known = current;
         }
         try {
             Optional<Course> course = read(id, deadline);

@@ -38,6 +38,7 @@ import dev.fairway.web.HealthRoutes;
 import dev.fairway.web.HttpMetrics;
 import dev.fairway.web.Metrics;
 import dev.fairway.web.MetricsRoutes;
+import dev.fairway.web.PageRoutes;
 import dev.fairway.web.Readiness;
 import dev.fairway.web.WebServer;
 import io.micrometer.core.instrument.Gauge;
@@ -178,6 +179,7 @@ public final class Fairway implements Callable<Integer> {
                     new HealthRoutes(readiness),
                     new MetricsRoutes(metrics),
                     new ApiDocsRoutes(),
+                    new PageRoutes(),
                     new CourseRoutes(courses, admin),
                     new BlockRoutes(courses, blocks, admin),
                     new AvailabilityRoutes(courses, availability),

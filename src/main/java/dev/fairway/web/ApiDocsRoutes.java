@@ -13,7 +13,7 @@ public final class ApiDocsRoutes implements Routes {
     private final String docsPage;
 
     public ApiDocsRoutes() {
-        this.openApi = resource("/openapi.yaml");
+        this.openApi = ClasspathResources.read("/openapi.yaml");
         String version = swaggerUiVersion();
         this.docsPage = """
                 <!doctype html>
@@ -37,17 +37,6 @@ public final class ApiDocsRoutes implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
         routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage));
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = ApiDocsRoutes.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String swaggerUiVersion() {

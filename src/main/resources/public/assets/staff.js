@@ -1,0 +1,265 @@
+// The staff page: with the admin token, the day's bookings per tee time, cancelling any of them,
+// and adding and removing blocks. The token lives in this tab's session storage only.
+import {
+  addDays, call, el, explain, fillSelect, longDate, say, STATUS_LABELS, teeTimesOf, timeIn, timeLabels, todayIn,
+  wallClock,
+} from './common.js';
+
+const TOKEN_KEY = 'fairway.adminToken';
+const $ = (id) => document.getElementById(id);
+const page = {
+  signIn: $('sign-in'), token: $('token'), signInError: $('sign-in-error'), signOut: $('sign-out'),
+  workspace: $('workspace'), picker: $('day-picker'), course: $('course'), date: $('date'),
+  previous: $('previous-day'), next: $('next-day'), refresh: $('refresh'),
+  stale: $('stale-banner'), message: $('message'),
+  blocks: $('blocks'), noBlocks: $('no-blocks'), blockForm: $('block-form'), blockReason: $('block-reason'),
+  blockFrom: $('block-from'), blockUntil: $('block-until'),
+  dayTitle: $('day-title'), zoneNote: $('zone-note'), sheet: $('tee-sheet'), none: $('no-tee-times'),
+};
+const enc = encodeURIComponent;
+const state = { course: null, sequence: 0, teeTimes: [], labels: new Map() };
+
+function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/** An admin API call; a refused token signs the tab out. */
+async function adminCall(method, path, options = {}) {
+  const answer = await call(method, path,
+    { ...options, headers: { ...options.headers, Authorization: `Bearer ${token()}` } });
+  if (answer.status === 401) {
+    signOut('The admin token was refused: sign in again.');
+  }
+  return answer;
+}
+
+function wire() {
+  page.signIn.addEventListener('submit', (event) => {
+    event.preventDefault();
+    signIn();
+  });
+  page.signOut.addEventListener('click', () => signOut(''));
+  page.picker.addEventListener('submit', (event) => event.preventDefault());
+  page.course.addEventListener('change', () => selectCourse(page.course.value));
+  page.date.addEventListener('change', loadDay);
+  page.previous.addEventListener('click', () => moveDays(-1));
+  page.next.addEventListener('click', () => moveDays(1));
+  page.refresh.addEventListener('click', loadDay);
+  page.blockFrom.addEventListener('change', fillUntil);
+  page.blockForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    addBlock();
+  });
+}
+
+async function signIn() {
+  const candidate = page.token.value.trim();
+  if (!candidate) {
+    say(page.signInError, 'Enter the admin token.', 'error');
+    return;
+  }
+  const courses = await call('GET', '/api/courses');
+  if (!courses.ok) {
+    say(page.signInError, courses.status === 503 ? 'The booking system is busy: try again in a moment.' : explain(courses.problem), 'error');
+    return;
+  }
+  if (courses.data.length === 0) {
+    say(page.signInError, 'There are no courses yet: create one with PUT /api/courses/{id}.', 'error');
+    return;
+  }
+  // Any admin call checks the token; this one also proves the database answers.
+  const check = await call('GET', `/api/courses/${enc(courses.data[0].id)}/bookings?date=${todayIn(courses.data[0].timeZone)}`,
+    { headers: { Authorization: `Bearer ${candidate}` } });
+  if (check.status === 401) {
+    say(page.signInError, 'That admin token is not right.', 'error');
+    return;
+  }
+  if (!check.ok) {
+    say(page.signInError, check.status === 503 ? 'The booking system is busy: try again in a moment.' : explain(check.problem), 'error');
+    return;
+  }
+  sessionStorage.setItem(TOKEN_KEY, candidate);
+  page.token.value = '';
+  say(page.signInError, '');
+  enter(courses.data);
+}
+
+function signOut(why) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  page.workspace.hidden = true;
+  page.signOut.hidden = true;
+  page.signIn.hidden = false;
+  say(page.signInError, why, 'error');
+  page.token.focus();
+}
+
+async function enter(known) {
+  page.signIn.hidden = true;
+  page.workspace.hidden = false;
+  page.signOut.hidden = false;
+  let courses = known;
+  if (!courses) {
+    const answer = await call('GET', '/api/courses');
+    if (!answer.ok) {
+      say(page.message, explain(answer.problem), 'error');
+      return;
+    }
+    courses = answer.data;
+  }
+  const params = new URLSearchParams(location.search);
+  fillSelect(page.course, courses.map((c) => ({ value: c.id, label: c.name })), params.get('course') ?? page.course.value);
+  if (params.get('date') && !page.date.value) page.date.value = params.get('date');
+  await selectCourse(page.course.value);
+}
+
+async function selectCourse(id) {
+  const answer = await call('GET', `/api/courses/${enc(id)}`);
+  if (!answer.ok) {
+    say(page.message, explain(answer.problem), 'error');
+    return;
+  }
+  state.course = answer.data;
+  if (!page.date.value) page.date.value = todayIn(state.course.timeZone);
+  await loadDay();
+}
+
+function moveDays(days) {
+  page.date.value = addDays(page.date.value || todayIn(state.course.timeZone), days);
+  loadDay();
+}
+
+async function loadDay() {
+  if (!state.course || !page.date.value || !token()) return;
+  const sequence = ++state.sequence;
+  const course = state.course.id;
+  const date = page.date.value;
+  history.replaceState(null, '', `?${new URLSearchParams({ course, date })}`);
+  const [availability, bookings, blocks] = await Promise.all([
+    call('GET', `/api/courses/${enc(course)}/availability?from=${date}&to=${date}&players=1`),
+    adminCall('GET', `/api/courses/${enc(course)}/bookings?date=${date}`),
+    adminCall('GET', `/api/courses/${enc(course)}/blocks?from=${date}&to=${addDays(date, 1)}`),
+  ]);
+  if (sequence !== state.sequence || !token()) return;
+  const failed = [availability, bookings, blocks].find((a) => !a.ok);
+  if (failed) {
+    say(page.message, failed.status === 503 || failed.status === 0
+      ? 'The booking system is busy: the day cannot be shown right now. Press Refresh to try again.'
+      : explain(failed.problem), 'error');
+    return;
+  }
+  say(page.message, '');
+  render(availability.data, bookings.data, blocks.data);
+}
+
+function render(availability, bookings, blocks) {
+  state.teeTimes = teeTimesOf(availability);
+  state.labels = timeLabels(state.teeTimes);
+  page.dayTitle.textContent = `Tee times on ${longDate(availability.from)}`;
+  page.zoneNote.textContent = `Times are the course's local time (${availability.timeZone}).`;
+  say(page.stale, availability.stale
+    ? `Fairway cannot reach its database right now: counts are as of ${timeIn(availability.asOf, availability.timeZone)}.` : '', 'warning');
+  renderBlocks(blocks);
+  fillSelect(page.blockFrom, state.teeTimes.map((t) => ({ value: t.start, label: state.labels.get(t.start) })), page.blockFrom.value);
+  fillUntil();
+  page.blockForm.hidden = state.teeTimes.length === 0;
+
+  const byStart = new Map(state.teeTimes.map((t) => [Date.parse(t.start), []]));
+  const elsewhere = [];
+  for (const booking of bookings) {
+    (byStart.get(Date.parse(booking.start)) ?? elsewhere).push(booking);
+  }
+  const max = state.course.maxPlayersPerTeeTime;
+  const items = state.teeTimes.map((t) => el('li', {
+    class: `tee-time ${t.status}`, 'data-start': t.start, 'data-status': t.status, 'data-booked': t.booked,
+  },
+  el('div', { class: 'slot-head' },
+    el('span', { class: 'time' }, state.labels.get(t.start)),
+    el('span', { class: 'spots' }, `${t.booked} of ${max} booked`),
+    el('span', { class: 'status' }, STATUS_LABELS[t.status] ?? t.status)),
+  bookingList(byStart.get(Date.parse(t.start)))));
+  if (elsewhere.length > 0) {
+    items.push(el('li', { class: 'tee-time' },
+      el('div', { class: 'slot-head' }, el('span', { class: 'time' }, 'Not on the grid any more')),
+      bookingList(elsewhere)));
+  }
+  page.sheet.replaceChildren(...items);
+  page.sheet.dataset.date = availability.from;
+  page.none.hidden = state.teeTimes.length > 0;
+}
+
+function bookingList(bookings) {
+  if (bookings.length === 0) return null;
+  return el('ul', { class: 'bookings' }, bookings.map((b) => el('li', {
+    class: `booking ${b.status}`, 'data-booking-id': b.id, 'data-status': b.status,
+  },
+  el('span', {}, `${b.name} · ${b.players === 1 ? '1 player' : `${b.players} players`}${b.email ? ` · ${b.email}` : ''}`),
+  b.status === 'confirmed'
+    ? el('button', { type: 'button', class: 'secondary', onclick: () => cancel(b) }, `Cancel ${b.name}'s booking`)
+    : el('span', { class: 'status' }, 'Cancelled'))));
+}
+
+function renderBlocks(blocks) {
+  page.blocks.replaceChildren(...blocks.map((b) => {
+    const sameDay = b.start.substring(0, 10) === b.end.substring(0, 10);
+    const span = sameDay ? `${wallClock(b.start)}–${wallClock(b.end)}`
+      : `${b.start.substring(0, 10)} ${wallClock(b.start)} – ${b.end.substring(0, 10)} ${wallClock(b.end)}`;
+    return el('li', { class: 'block', 'data-block-id': b.id },
+      el('span', {}, `${b.reason || 'Blocked'} · ${span}`),
+      el('button', { type: 'button', class: 'secondary', onclick: () => removeBlock(b), 'aria-label': `Remove block ${b.reason || ''} ${span}` }, 'Remove'));
+  }));
+  page.noBlocks.hidden = blocks.length > 0;
+}
+
+/** The block's end: any later tee time (not included), or just after the day's last one. */
+function fillUntil() {
+  const from = Date.parse(page.blockFrom.value);
+  const later = state.teeTimes.filter((t) => Date.parse(t.start) > from)
+    .map((t) => ({ value: t.start, label: state.labels.get(t.start) }));
+  const last = state.teeTimes.at(-1);
+  if (last) {
+    later.push({ value: new Date(Date.parse(last.start) + 60_000).toISOString(), label: 'the end of the day' });
+  }
+  fillSelect(page.blockUntil, later, page.blockUntil.value);
+}
+
+async function addBlock() {
+  const reason = page.blockReason.value.trim();
+  const body = { start: page.blockFrom.value, end: page.blockUntil.value, ...(reason ? { reason } : {}) };
+  const answer = await adminCall('POST', `/api/courses/${enc(state.course.id)}/blocks`, { body });
+  if (answer.status === 201) {
+    page.blockReason.value = '';
+    say(page.message, `Blocked ${wallClock(answer.data.start)}–${wallClock(answer.data.end)}${reason ? `: ${reason}` : ''}.`);
+    loadDay();
+  } else if (answer.status !== 401) {
+    say(page.message, answer.status === 503 ? 'The booking system is busy: the block was not added, try again.' : explain(answer.problem), 'error');
+  }
+}
+
+async function removeBlock(block) {
+  const answer = await adminCall('DELETE', `/api/courses/${enc(state.course.id)}/blocks/${enc(block.id)}`);
+  if (answer.status === 204 || answer.status === 404) {
+    say(page.message, `Removed the block ${block.reason || ''}`.trim() + '.');
+    loadDay();
+  } else if (answer.status !== 401) {
+    say(page.message, answer.status === 503 ? 'The booking system is busy: the block was not removed, try again.' : explain(answer.problem), 'error');
+  }
+}
+
+async function cancel(booking) {
+  const when = state.labels.get(booking.start) ?? wallClock(booking.start);
+  if (!window.confirm(`Cancel ${booking.name}'s booking for ${booking.players} at ${when}?`)) return;
+  const answer = await adminCall('DELETE', `/api/bookings/${enc(booking.id)}`);
+  if (answer.status === 204) {
+    say(page.message, `Cancelled ${booking.name}'s booking at ${when}.`);
+    loadDay();
+  } else if (answer.status !== 401) {
+    say(page.message, answer.status === 503 ? 'The booking system is busy: the booking was not cancelled, try again.' : explain(answer.problem), 'error');
+  }
+}
+
+wire();
+if (token()) {
+  enter(null);
+} else {
+  page.token.focus();
+}

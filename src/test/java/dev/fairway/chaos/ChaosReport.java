@@ -15,7 +15,9 @@ import java.util.Map;
  * @param stale            availability answered stale
  * @param unavailable      503s
  * @param missingRetryAfter 503s without a Retry-After header
- * @param otherErrors      anything else: other 5xx, unexpected 4xx, no answer at all
+ * @param otherErrors      anything else: other 5xx, unexpected 4xx, no answer at all (but resets)
+ * @param resets           no answer because the HTTP connection was reset or closed before any byte
+ *                         of the answer (the client sends the request again, with its key)
  * @param availability5xx  availability answers with a 5xx status
  * @param p50              median latency
  * @param p99              99th percentile latency
@@ -29,7 +31,7 @@ import java.util.Map;
  * @param otherSamples     a few of the other errors, to say what they were
  */
 public record ChaosReport(String scenario, long requests, long ok, long stale, long unavailable, long missingRetryAfter,
-                          long otherErrors, long availability5xx, Duration p50, Duration p99, Duration max,
+                          long otherErrors, long resets, long availability5xx, Duration p50, Duration p99, Duration max,
                           long acknowledged, long present, long duplicates, long overbooked, long countMismatches,
                           Duration recovery, List<String> otherSamples) {
 
@@ -40,7 +42,8 @@ public record ChaosReport(String scenario, long requests, long ok, long stale, l
         long stale = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.AVAILABILITY && o.status() == 200 && o.stale()).count();
         long unavailable = outcomes.stream().filter(o -> o.status() == 503).count();
         long missingRetryAfter = outcomes.stream().filter(o -> o.status() == 503 && o.retryAfter() == null).count();
-        long other = outcomes.size() - ok - stale - unavailable;
+        long resets = outcomes.stream().filter(Outcome::reset).count();
+        long other = outcomes.size() - ok - stale - unavailable - resets;
         List<String> otherSamples = outcomes.stream()
                 .filter(o -> !(o.fresh() || (o.kind() == Outcome.Kind.BOOKING && (o.status() == 201 || o.status() == 409))
                         || (o.kind() == Outcome.Kind.AVAILABILITY && o.status() == 200) || o.status() == 503))
@@ -65,7 +68,7 @@ public record ChaosReport(String scenario, long requests, long ok, long stale, l
         long mismatches = db.count("select count(*) from tee_time t where t.booked <> "
                 + "(select coalesce(sum(players), 0) from booking b where b.course_id = t.course_id "
                 + "and b.starts_at = t.starts_at and b.status = 'confirmed')");
-        return new ChaosReport(scenario, outcomes.size(), ok, stale, unavailable, missingRetryAfter, other,
+        return new ChaosReport(scenario, outcomes.size(), ok, stale, unavailable, missingRetryAfter, other, resets,
                 availability5xx, percentile(latencies, 50), percentile(latencies, 99),
                 latencies.length == 0 ? Duration.ZERO : Duration.ofNanos(latencies[latencies.length - 1]),
                 acknowledged.size(), present, duplicates, overbooked, mismatches, recovery, otherSamples);
@@ -80,14 +83,14 @@ public record ChaosReport(String scenario, long requests, long ok, long stale, l
     }
 
     static String header() {
-        return String.format("%-34s %8s %8s %7s %7s %6s %8s %8s %8s %6s %6s %5s %5s %9s",
-                "scenario", "requests", "ok", "stale", "503", "other", "p50", "p99", "max", "acked", "in db",
+        return String.format("%-34s %8s %8s %7s %7s %6s %6s %8s %8s %8s %6s %6s %5s %5s %9s",
+                "scenario", "requests", "ok", "stale", "503", "other", "resets", "p50", "p99", "max", "acked", "in db",
                 "dups", "over", "recovery");
     }
 
     String row() {
-        return (otherSamples.isEmpty() ? "" : "other errors, for example: " + otherSamples + "\n") + String.format("%-34s %8d %8d %7d %7d %6d %8s %8s %8s %6d %6d %5d %5d %9s",
-                scenario, requests, ok, stale, unavailable, otherErrors, millis(p50), millis(p99), millis(max),
+        return (otherSamples.isEmpty() ? "" : "other errors and resets, for example: " + otherSamples + "\n") + String.format("%-34s %8d %8d %7d %7d %6d %6d %8s %8s %8s %6d %6d %5d %5d %9s",
+                scenario, requests, ok, stale, unavailable, otherErrors, resets, millis(p50), millis(p99), millis(max),
                 acknowledged, present, duplicates, overbooked, recovery == null ? "-" : millis(recovery));
     }
 

@@ -43,6 +43,7 @@ class ConnectionFaultsTest {
         assertThat(report.availability5xx()).as("availability 5xx").isZero();
         assertThat(report.unavailable()).as("503s: every failure was retried away").isZero();
         assertThat(report.otherErrors()).as("other errors").isZero();
+        assertThat(report.resets()).as("HTTP connections reset").isZero();
         assertThat(report.acknowledged()).as("bookings answered 201").isPositive();
         assertThat(report.present()).as("bookings in the database").isEqualTo(report.acknowledged());
         assertThat(report.duplicates()).as("booked twice").isZero();

@@ -3,7 +3,12 @@ package dev.fairway.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fairway.config.ResilienceSettings;
+import dev.fairway.support.Http;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,7 @@ class DatabaseExhaustionTest {
         assertThat(report.stale() + report.unavailable()).as("the exhaustion was felt").isPositive();
         assertThat(report.missingRetryAfter()).isZero();
         assertThat(report.otherErrors()).isZero();
+        assertThat(report.resets()).as("HTTP connections reset").isZero();
         assertThat(report.present()).isEqualTo(report.acknowledged());
         assertThat(report.duplicates()).isZero();
         assertThat(report.overbooked()).isZero();
@@ -47,16 +53,17 @@ class DatabaseExhaustionTest {
 
     @Test
     void a_retry_storm_of_200_clients_stays_within_the_retry_budget() {
-        dev.fairway.support.Http http = env.http();
-        java.util.concurrent.CompletableFuture<Boolean> breakerSeenOpen = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        Http http = env.http();
+        // What readiness says all through the storm: the database probe fails while connections
+        // are refused, and the report names the breaker's state whatever the first reason is.
+        CompletableFuture<List<Http.Answer>> readiness = CompletableFuture.supplyAsync(() -> {
+            List<Http.Answer> answers = new ArrayList<>();
             long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
             while (System.nanoTime() < until) {
-                if (http.get("/health/ready").body().contains("circuit breaker is open")) {
-                    return true;
-                }
+                answers.add(http.get("/health/ready"));
                 Scenarios.sleep(Duration.ofMillis(50));
             }
-            return false;
+            return answers;
         });
 
         Scenarios.Storm storm = Scenarios.retryStorm(env, 200, Duration.ofSeconds(8));
@@ -66,16 +73,26 @@ class DatabaseExhaustionTest {
         double budget = ResilienceSettings.BUDGET_RATIO * storm.calls()
                 + ResilienceSettings.BUDGET_PER_SECOND * Math.max(ResilienceSettings.BUDGET_WINDOW.toSeconds(), storm.seconds());
         System.out.println(env.http().get("/metrics").body().lines()
-                .filter(l -> l.startsWith("fairway_db_failures_total")).collect(java.util.stream.Collectors.joining("\n")));
+                .filter(l -> l.startsWith("fairway_db_failures_total")).collect(Collectors.joining("\n")));
         assertThat(storm.calls()).as("the storm hit the service").isGreaterThan(500);
         assertThat(storm.retries()).as("retries, budget %.0f", budget).isLessThanOrEqualTo(budget);
         assertThat(storm.report().max()).isLessThanOrEqualTo(DatabaseOutageTest.DEADLINE_AND_SLACK);
         assertThat(storm.report().otherErrors()).isZero();
+        // Under this storm only (200 clients on 2 cores), in some runs a few pooled keep-alive HTTP
+        // connections were reset before any byte of an answer (2-6 in 20,000-60,000 requests; the
+        // JDK client silently resends GETs, so they show on bookings only). The cause is not found
+        // yet. The bookers resend with their key, and the checks below prove every booking still
+        // happened exactly once. Bounded here; zero in every other scenario.
+        assertThat(storm.report().resets()).as("HTTP connections reset, of %d requests", storm.report().requests())
+                .isLessThanOrEqualTo(storm.report().requests() / 1_000);
         assertThat(storm.report().missingRetryAfter()).isZero();
         assertThat(env.metric("resilience4j_circuitbreaker_state") ).as("breaker state gauge exported").isPositive();
         assertThat(env.metric("fairway_db_failures_total")).as("failures counted by SQLSTATE").isPositive();
         assertThat(storm.report().duplicates()).isZero();
         assertThat(storm.report().present()).isEqualTo(storm.report().acknowledged());
-        assertThat(breakerSeenOpen.join()).as("readiness DOWN because the circuit breaker was open").isTrue();
+        List<Http.Answer> answers = readiness.join();
+        List<Http.Answer> breakerOpen = answers.stream().filter(a -> a.body().contains("\"circuitBreaker\":\"OPEN\"")).toList();
+        assertThat(breakerOpen).as("readiness answers naming the circuit breaker open").isNotEmpty();
+        assertThat(breakerOpen).as("readiness while the circuit breaker was open").allMatch(a -> a.status() == 503);
     }
 }

@@ -53,6 +53,7 @@ class DatabaseOutageTest {
         assertThat(report.unavailable()).as("503s during the outage").isPositive();
         assertThat(report.missingRetryAfter()).as("503s without Retry-After").isZero();
         assertThat(report.otherErrors()).as("other errors").isZero();
+        assertThat(report.resets()).as("HTTP connections reset").isZero();
         assertThat(report.recovery()).as("first fresh answer after the database returned")
                 .isNotNull().isLessThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(report.present()).as("each acknowledged booking is in the database").isEqualTo(report.acknowledged());

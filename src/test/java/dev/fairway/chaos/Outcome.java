@@ -20,4 +20,10 @@ public record Outcome(Kind kind, int status, long startNanos, long latencyNanos,
     boolean fresh() {
         return kind == Kind.AVAILABILITY && status == 200 && !stale;
     }
+
+    /** No answer because the connection was reset or closed before any byte of one arrived. */
+    boolean reset() {
+        return status == 0 && problem != null
+                && (problem.contains("Connection reset") || problem.contains("header parser received no bytes"));
+    }
 }

@@ -142,8 +142,17 @@ public final class Workload implements AutoCloseable {
         try {
             return new Sent(request.get(), null);
         } catch (UncheckedIOException e) {
-            return new Sent(null, String.valueOf(e.getCause())); // no answer at all: counted as an error
+            return new Sent(null, causes(e.getCause())); // no answer at all: counted as an error
         }
+    }
+
+    /** The exception and its causes, so a report can say what a transport error was. */
+    private static String causes(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error));
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
     }
 
     private static void pause(Duration pause) {

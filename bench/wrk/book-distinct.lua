@@ -1,5 +1,6 @@
 -- Each request books 1 player on a tee time no other request uses: the 1-minute course of
 -- bench/bookings opens every minute, so thread t books minute t, t+threads, t+2*threads...
+-- With BENCH_KEYED=1, every request also carries a fresh Idempotency-Key, as the tee-sheet page sends.
 local threads = {}
 local counter = 0
 
@@ -11,6 +12,8 @@ end
 function init(args)
   base = tonumber(os.getenv("BENCH_BASE_EPOCH"))
   step = tonumber(os.getenv("BENCH_THREADS") or "2")
+  keyed = os.getenv("BENCH_KEYED") == "1"
+  run = tostring(os.time())
 end
 
 function request()
@@ -18,5 +21,9 @@ function request()
   counter = counter + 1
   local start = os.date("!%Y-%m-%dT%H:%M:00Z", base + minute * 60)
   local body = '{"start":"' .. start .. '","players":1,"name":"Bench golfer"}'
-  return wrk.format("POST", "/api/courses/bench/bookings", {["Content-Type"] = "application/json"}, body)
+  local headers = {["Content-Type"] = "application/json"}
+  if keyed then
+    headers["Idempotency-Key"] = run .. "-" .. id .. "-" .. counter
+  end
+  return wrk.format("POST", "/api/courses/bench/bookings", headers, body)
 end

@@ -63,7 +63,7 @@ public final class NotificationListener implements AutoCloseable {
     }
 
     private void run() {
-        Duration wait = FIRST_RETRY;
+        DoublingWait wait = new DoublingWait(FIRST_RETRY, MAX_RETRY);
         boolean everConnected = false;
         while (!closed) {
             try (Connection connection = connect()) {
@@ -76,7 +76,7 @@ public final class NotificationListener implements AutoCloseable {
                     log.info("Listening on {} again", channel);
                 }
                 everConnected = true;
-                wait = FIRST_RETRY;
+                wait.reset();
                 handler.subscribed();
                 listen(connection);
             } catch (SQLException | RuntimeException e) {
@@ -93,10 +93,9 @@ public final class NotificationListener implements AutoCloseable {
                 connected = false;
                 handler.lost();
             }
-            if (!sleep(wait)) {
+            if (!wait.sleep()) {
                 return;
             }
-            wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
         }
     }
 
@@ -128,16 +127,6 @@ public final class NotificationListener implements AutoCloseable {
             throw new SQLException("pgjdbc did not accept " + url.jdbcUrl());
         }
         return connection;
-    }
-
-    private boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class SchemaMigrator implements AutoCloseable {
     }
 
     private void migrateUntilDone() {
-        Duration wait = FIRST_RETRY;
+        DoublingWait wait = new DoublingWait(FIRST_RETRY, MAX_RETRY);
         while (!closed) {
             try {
                 int applied = migrations.migrate();
@@ -56,12 +56,11 @@ public final class SchemaMigrator implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 lastFailure = SqlFailures.describe(e);
-                log.warn("Database migrations did not run, retrying in {} ms: {}", wait.toMillis(), lastFailure);
+                log.warn("Database migrations did not run, retrying in {} ms: {}", wait.next().toMillis(), lastFailure);
             }
-            if (!sleep(wait)) {
+            if (!wait.sleep()) {
                 return;
             }
-            wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
         }
         if (closed) {
             return;
@@ -74,16 +73,6 @@ public final class SchemaMigrator implements AutoCloseable {
             }
         }
         ready.countDown();
-    }
-
-    private boolean sleep(Duration wait) {
-        try {
-            Thread.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override

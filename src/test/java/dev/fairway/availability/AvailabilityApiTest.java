@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fairway.support.Http;
 import dev.fairway.support.TestApi;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,13 +14,11 @@ import org.junit.jupiter.api.Test;
 /** Availability against the contract's example course, with "now" fixed at Tuesday 2026-12-01 09:00 New York. */
 class AvailabilityApiTest {
 
-    static final Instant NOW = OffsetDateTime.parse("2026-12-01T09:00:00-05:00").toInstant();
     static TestApi api;
 
     @BeforeAll
     static void start() {
-        api = TestApi.start(Clock.fixed(NOW, ZoneOffset.UTC));
-        api.putCourse("pine-valley", TestApi.pineValley());
+        api = TestApi.startWithPineValley();
     }
 
     @AfterAll

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fairway.support.Http;
 import dev.fairway.support.TestApi;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,13 +12,11 @@ import org.junit.jupiter.api.Test;
 /** Bookings on the contract's example course, "now" fixed at Tuesday 2026-12-01 09:00 in New York. */
 class BookingApiTest {
 
-    static final Instant NOW = OffsetDateTime.parse("2026-12-01T09:00:00-05:00").toInstant();
     static TestApi api;
 
     @BeforeAll
     static void start() {
-        api = TestApi.start(Clock.fixed(NOW, ZoneOffset.UTC));
-        api.putCourse("pine-valley", TestApi.pineValley());
+        api = TestApi.startWithPineValley();
     }
 
     @AfterAll

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fairway.support.Http;
 import dev.fairway.support.TestApi;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class IdempotencyTest {
 
-    static final Instant NOW = OffsetDateTime.parse("2026-12-01T09:00:00-05:00").toInstant();
     static TestApi api;
 
     @BeforeAll
     static void start() {
-        api = TestApi.start(Clock.fixed(NOW, ZoneOffset.UTC));
-        api.putCourse("pine-valley", TestApi.pineValley());
+        api = TestApi.startWithPineValley();
     }
 
     @AfterAll

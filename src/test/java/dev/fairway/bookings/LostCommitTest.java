@@ -10,10 +10,6 @@ import dev.fairway.support.TcpProxy;
 import dev.fairway.support.TestApi;
 import dev.fairway.support.TestPostgres;
 import dev.fairway.support.TestService;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class LostCommitTest {
 
-    static final Instant NOW = OffsetDateTime.parse("2026-12-01T09:00:00-05:00").toInstant();
     static TcpProxy proxy;
     static Service service;
     static Http http;
@@ -36,7 +31,7 @@ class LostCommitTest {
     static void start() {
         DatabaseUrl database = TestPostgres.newDatabase();
         proxy = TcpProxy.to(TestPostgres.port());
-        service = TestService.startReady(TestPostgres.url(proxy.port(), database.database()), Clock.fixed(NOW, ZoneOffset.UTC));
+        service = TestService.startReady(TestPostgres.url(proxy.port(), database.database()), TestApi.EXAMPLE_CLOCK);
         http = new Http(service.port());
         http.put("/api/courses/pine-valley", TestApi.PINE_VALLEY, TestApi.admin());
         http.get("/api/courses/pine-valley"); // cached: the only transactions left are the bookings'

@@ -10,9 +10,6 @@ import dev.fairway.support.TestApi;
 import dev.fairway.support.TestPostgres;
 import dev.fairway.support.TestService;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
 /** Two service instances on one database, racing for the same tee time. The database is the judge. */
 class OverbookingRaceTest {
 
-    static final Instant NOW = OffsetDateTime.parse("2026-12-01T09:00:00-05:00").toInstant();
     static DatabaseUrl database;
     static Service first;
     static Service second;
@@ -39,7 +35,7 @@ class OverbookingRaceTest {
     @BeforeAll
     static void start() {
         database = TestPostgres.newDatabase();
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        Clock clock = TestApi.EXAMPLE_CLOCK;
         first = TestService.startReady(database, clock);
         second = TestService.startReady(database, clock);
         instances = new Http[] {new Http(first.port()), new Http(second.port())};

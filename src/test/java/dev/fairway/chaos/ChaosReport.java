@@ -37,16 +37,13 @@ public record ChaosReport(String scenario, long requests, long ok, long stale, l
 
     static ChaosReport of(String scenario, Workload workload, Db db, Long faultEndNanos) {
         List<Outcome> outcomes = workload.outcomes();
-        long ok = outcomes.stream().filter(o -> o.fresh() || (o.kind() == Outcome.Kind.BOOKING
-                && (o.status() == 201 || o.status() == 409))).count();
-        long stale = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.AVAILABILITY && o.status() == 200 && o.stale()).count();
+        long ok = outcomes.stream().filter(Outcome::ok).count();
+        long stale = outcomes.stream().filter(Outcome::staleAnswer).count();
         long unavailable = outcomes.stream().filter(o -> o.status() == 503).count();
         long missingRetryAfter = outcomes.stream().filter(o -> o.status() == 503 && o.retryAfter() == null).count();
         long resets = outcomes.stream().filter(Outcome::reset).count();
-        long other = outcomes.size() - ok - stale - unavailable - resets;
-        List<String> otherSamples = outcomes.stream()
-                .filter(o -> !(o.fresh() || (o.kind() == Outcome.Kind.BOOKING && (o.status() == 201 || o.status() == 409))
-                        || (o.kind() == Outcome.Kind.AVAILABILITY && o.status() == 200) || o.status() == 503))
+        long other = outcomes.stream().filter(o -> !o.expected() && !o.reset()).count();
+        List<String> otherSamples = outcomes.stream().filter(o -> !o.expected())
                 .limit(5).map(o -> o.kind() + " " + o.status() + " " + o.problem()).toList();
         long availability5xx = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.AVAILABILITY
                 && (o.status() >= 500 && o.status() != 503)).count();

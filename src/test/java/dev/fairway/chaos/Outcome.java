@@ -21,6 +21,20 @@ public record Outcome(Kind kind, int status, long startNanos, long latencyNanos,
         return kind == Kind.AVAILABILITY && status == 200 && !stale;
     }
 
+    /** A fresh availability answer, a booking made, or a booking refused with a reason. */
+    boolean ok() {
+        return fresh() || (kind == Kind.BOOKING && (status == 201 || status == 409));
+    }
+
+    boolean staleAnswer() {
+        return kind == Kind.AVAILABILITY && status == 200 && stale;
+    }
+
+    /** Any answer the contract allows while the database flaps: ok, stale or 503. */
+    boolean expected() {
+        return ok() || staleAnswer() || status == 503;
+    }
+
     /** No answer because the connection was reset or closed before any byte of one arrived. */
     boolean reset() {
         return status == 0 && problem != null

@@ -8,6 +8,8 @@ import dev.fairway.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** A running Fairway on a fresh database, with an HTTP client and direct SQL access, for API tests. */
 public final class TestApi implements AutoCloseable {
@@ -41,6 +43,10 @@ public final class TestApi implements AutoCloseable {
             }
             """;
 
+    /** The clock of tests on the contract's example course: Tuesday 2026-12-01 09:00 in New York, standing still. */
+    public static final Clock EXAMPLE_CLOCK = Clock.fixed(
+            OffsetDateTime.parse("2026-12-01T09:00:00-05:00").toInstant(), ZoneOffset.UTC);
+
     public final DatabaseUrl database;
     public final Service service;
     public final Http http;
@@ -60,6 +66,13 @@ public final class TestApi implements AutoCloseable {
     public static TestApi start(Clock clock) {
         DatabaseUrl database = TestPostgres.newDatabase();
         return new TestApi(database, TestService.startReady(database, clock));
+    }
+
+    /** A service on {@link #EXAMPLE_CLOCK} with the contract's example course stored as "pine-valley". */
+    public static TestApi startWithPineValley() {
+        TestApi api = start(EXAMPLE_CLOCK);
+        api.putCourse("pine-valley", pineValley());
+        return api;
     }
 
     /** The Authorization header of admin calls, as header name and value. */

@@ -14,7 +14,12 @@ import dev.fairway.support.TestApi;
 import dev.fairway.support.TestPostgres;
 import dev.fairway.support.TestService;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Guards against N+1 queries: the statements the service sends to PostgreSQL, counted on the
  * wire by a proxy, do not grow with the number of days asked for, and a cached answer sends none.
- * The LISTEN connection goes around the proxy (as {@code DIRECT_URL}) so its heartbeat is not counted.
+ * The LISTEN connection goes around the proxy (as {@code DIRECT_URL}) so its heartbeat is not counted,
+ * and the proxy leaves out the pool's connection upkeep (a new connection's set-up, liveness checks),
+ * which may fall into any request's window.
  */
 class AvailabilityRoundTripsTest {
 
@@ -60,10 +67,11 @@ class AvailabilityRoundTripsTest {
         Counted courseCached = count("/api/courses/one/availability?from=2026-12-05");
         Counted allCached = count("/api/courses/one/availability?from=2026-12-05");
 
-        assertThat(cold.roundTrips()).isEqualTo(2);
-        assertThat(courseCached.roundTrips()).isEqualTo(1);
-        assertThat(courseCached.statements()).as("the deadline settings and the query").isEqualTo(2);
-        assertThat(allCached.roundTrips()).isZero();
+        assertThat(cold.roundTrips()).as("%s", cold.sql()).isEqualTo(2);
+        assertThat(courseCached.roundTrips()).as("%s", courseCached.sql()).isEqualTo(1);
+        assertThat(courseCached.statements()).as("the deadline settings and the query: %s", courseCached.sql())
+                .isEqualTo(2);
+        assertThat(allCached.roundTrips()).as("%s", allCached.sql()).isZero();
     }
 
     @Test
@@ -75,16 +83,36 @@ class AvailabilityRoundTripsTest {
         service.bookedCounts().everythingMayHaveChanged();
         Counted oneDay = count("/api/courses/thirty-one/availability?from=2026-12-05");
 
-        assertThat(cold.roundTrips()).isEqualTo(2);
-        assertThat(month).isEqualTo(oneDay);
-        assertThat(month.roundTrips()).isEqualTo(1);
+        assertThat(cold.roundTrips()).as("%s", cold.sql()).isEqualTo(2);
+        assertThat(List.of(month.roundTrips(), month.statements())).as("month %s, one day %s", month.sql(), oneDay.sql())
+                .isEqualTo(List.of(oneDay.roundTrips(), oneDay.statements()));
+        assertThat(month.roundTrips()).as("%s", month.sql()).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_on_a_new_connection_costs_the_same_the_set_up_being_the_pools() throws SQLException {
+        service.forgetCaches();
+        List<Connection> held = new ArrayList<>();
+        try {
+            while (service.pool().idleConnections() > 0) {
+                held.add(service.pool().borrow(Duration.ofSeconds(1))); // the request must open its own
+            }
+            Counted cold = count("/api/courses/one/availability?from=2026-12-05");
+
+            assertThat(cold.sql()).as("a new connection was set up in the window").anyMatch(sql -> sql.contains("(upkeep)"));
+            assertThat(cold.roundTrips()).as("%s", cold.sql()).isEqualTo(2);
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
     }
 
     private static Counted count(String path) {
         proxy.resetCounters();
         Http.Answer answer = http.get(path);
         assertThat(answer.status()).isEqualTo(200);
-        return new Counted(proxy.roundTrips(), proxy.statements());
+        return new Counted(proxy.roundTrips(), proxy.statements(), proxy.executed());
     }
 
     /**
@@ -92,7 +120,8 @@ class AvailabilityRoundTripsTest {
      *
      * @param roundTrips round trips carrying SQL
      * @param statements statements executed
+     * @param sql        what was sent, connection upkeep included, for failure messages
      */
-    record Counted(long roundTrips, long statements) {
+    record Counted(long roundTrips, long statements, List<String> sql) {
     }
 }

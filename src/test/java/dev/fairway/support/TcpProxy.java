@@ -9,9 +9,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TcpProxy implements AutoCloseable {
 
+    private static final int MAX_EXECUTED = 200;
+
     private final int targetPort;
     private final int port;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
@@ -31,6 +36,9 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    /** What was executed since the last reset, for failure messages: at most {@link #MAX_EXECUTED} entries. */
+    private final Queue<String> sqlSinceReset = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger linksOpened = new AtomicInteger();
     private final AtomicInteger answersToDrop = new AtomicInteger();
     private volatile java.util.function.Predicate<String> dropAfter = sql -> false;
     private final AtomicInteger droppedAnswers = new AtomicInteger();
@@ -119,14 +127,16 @@ public final class TcpProxy implements AutoCloseable {
         return droppedAnswers.get();
     }
 
-    /** Statements sent since the last reset: simple queries plus extended-protocol executions. */
+    /** Statements sent since the last reset: simple queries plus extended-protocol executions, without connection upkeep. */
     public long statements() {
         return statements.get();
     }
 
     /**
-     * Round trips that carried SQL since the last reset: Syncs plus simple queries. The pool's
-     * liveness check of a connection idle for over half a second (an empty query) is not counted.
+     * Round trips that carried SQL since the last reset: Syncs plus simple queries. Connection
+     * upkeep is not counted: the set-up of a new connection (simple queries sent before any
+     * extended-protocol message; the pool may open one at any moment) and the pool's liveness
+     * check of a connection idle for over half a second (an empty query).
      */
     public long roundTrips() {
         return roundTrips.get();
@@ -140,6 +150,15 @@ public final class TcpProxy implements AutoCloseable {
         statements.set(0);
         roundTrips.set(0);
         commits.set(0);
+        sqlSinceReset.clear();
+    }
+
+    /**
+     * The SQL executed since the last reset, each prefixed with the number of the connection
+     * that sent it (in the order connections were opened), for telling what a count is made of.
+     */
+    public List<String> executed() {
+        return List.copyOf(sqlSinceReset);
     }
 
     public int openConnections() {
@@ -222,8 +241,15 @@ public final class TcpProxy implements AutoCloseable {
         /** SQL of each prepared statement of this connection, by name: pgjdbc re-executes COMMIT by name. */
         private final java.util.Map<String, String> prepared = new java.util.HashMap<>();
         private String boundSql = "";
+        /**
+         * Whether the client has sent any extended-protocol message yet. Before that, its simple
+         * queries are the driver's and the pool's connection set-up (application_name, the
+         * default isolation level), not the work of a request.
+         */
+        private boolean extendedProtocolSeen;
         private boolean armed;
         private final AtomicBoolean down = new AtomicBoolean();
+        private final int number = linksOpened.incrementAndGet();
         private volatile boolean cutOnNextAnswer;
 
         Link(Socket client, Socket server) {
@@ -266,11 +292,14 @@ public final class TcpProxy implements AutoCloseable {
 
         private void inspect(byte[] buffer, int n) {
             for (PgFrontendMessages.Message message : messages.feed(buffer, n)) {
-                boolean emptyQuery = message.type() == 'Q' && message.sql().isBlank();
-                if ((message.type() == 'Q' && !emptyQuery) || message.type() == 'E') {
+                if ("PBES".indexOf(message.type()) >= 0) {
+                    extendedProtocolSeen = true;
+                }
+                boolean upkeep = message.type() == 'Q' && (!extendedProtocolSeen || message.sql().isBlank());
+                if ((message.type() == 'Q' && !upkeep) || message.type() == 'E') {
                     statements.incrementAndGet();
                 }
-                if ((message.type() == 'Q' && !emptyQuery) || message.type() == 'S') {
+                if ((message.type() == 'Q' && !upkeep) || message.type() == 'S') {
                     roundTrips.incrementAndGet();
                 }
                 String executed = switch (message.type()) {
@@ -286,6 +315,9 @@ public final class TcpProxy implements AutoCloseable {
                     case 'E' -> boundSql;
                     default -> "";
                 };
+                if (!executed.isEmpty() && sqlSinceReset.size() < MAX_EXECUTED) {
+                    sqlSinceReset.add("#" + number + (upkeep ? " (upkeep) " : " ") + executed);
+                }
                 if (isCommit(executed)) {
                     commits.incrementAndGet();
                 }

@@ -77,7 +77,7 @@ public final class Service implements AutoCloseable {
         return heard.listening();
     }
 
-    /** Drops every cached course and count, as if just started. */
+    /** Marks every cached course and count as possibly changed: the next request reads them again. */
     public void forgetCaches() {
         counts.everythingMayHaveChanged();
         courses.everythingMayHaveChanged();

@@ -1,20 +1,12 @@
 package dev.fairway.config;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-
 /** Reads {@code FAIRWAY_DB_*}: the request deadline, retries, retry budget and circuit breaker. */
 final class ResilienceEnvironment {
 
-    private final Map<String, String> values;
-
-    private ResilienceEnvironment(Map<String, String> values) {
-        this.values = values;
+    private ResilienceEnvironment() {
     }
 
-    static ResilienceSettings read(Map<String, String> values) {
-        ResilienceEnvironment env = new ResilienceEnvironment(values);
+    static ResilienceSettings read(EnvironmentValues env) {
         ResilienceSettings d = ResilienceSettings.defaults();
         ResilienceSettings settings = new ResilienceSettings(
                 env.millis("FAIRWAY_DB_DEADLINE_MS", d.requestDeadline(), 100, 120_000),
@@ -36,50 +28,5 @@ final class ResilienceEnvironment {
             throw new InvalidSettingException("FAIRWAY_DB_RETRY_CAP_MS must not be below FAIRWAY_DB_RETRY_BASE_MS");
         }
         return settings;
-    }
-
-    private Optional<String> value(String name) {
-        return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-    }
-
-    private int integer(String name, int defaultValue, int min, int max) {
-        Optional<String> text = value(name);
-        if (text.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(text.get());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidSettingException(name + " must be a whole number from " + min + " to " + max
-                + " (default " + defaultValue + ")");
-    }
-
-    private Duration millis(String name, Duration defaultValue, int min, int max) {
-        return Duration.ofMillis(integer(name, (int) defaultValue.toMillis(), min, max));
-    }
-
-    private Duration seconds(String name, Duration defaultValue, int min, int max) {
-        return Duration.ofSeconds(integer(name, (int) defaultValue.toSeconds(), min, max));
-    }
-
-    private double ratio(String name, double defaultValue) {
-        Optional<String> text = value(name);
-        if (text.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            double value = Double.parseDouble(text.get());
-            if (value >= 0 && value <= 10) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidSettingException(name + " must be a number from 0 to 10 (default " + defaultValue + ")");
     }
 }

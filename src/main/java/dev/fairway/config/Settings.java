@@ -1,10 +1,8 @@
 package dev.fairway.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,19 +40,20 @@ public record Settings(
 
     /** Reads settings from {@code values}: environment variables, with flags already laid over them. */
     public static Settings from(Map<String, String> values) {
-        Optional<DatabaseUrl> database = url(values, "DATABASE_URL");
-        Optional<DatabaseUrl> direct = url(values, "DIRECT_URL");
+        EnvironmentValues env = new EnvironmentValues(values);
+        Optional<DatabaseUrl> database = url(env, "DATABASE_URL");
+        Optional<DatabaseUrl> direct = url(env, "DIRECT_URL");
         if (direct.isPresent() && database.isEmpty()) {
             throw new InvalidSettingException("DIRECT_URL is set but DATABASE_URL is not: set both, or neither "
                     + "to use the embedded database");
         }
-        int port = port(value(values, "PORT").orElse(Integer.toString(DEFAULT_PORT)));
-        Optional<String> token = value(values, "FAIRWAY_ADMIN_TOKEN");
+        int port = port(env.text("PORT").orElse(Integer.toString(DEFAULT_PORT)));
+        Optional<String> token = env.text("FAIRWAY_ADMIN_TOKEN");
         token.ifPresent(Settings::checkToken);
-        Path dataDir = Path.of(value(values, "FAIRWAY_DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+        Path dataDir = Path.of(env.text("FAIRWAY_DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
         return new Settings(database, direct, port,
                 new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
-                ResilienceEnvironment.read(values), cache(values));
+                ResilienceEnvironment.read(env), cache(env));
     }
 
     public boolean embedded() {
@@ -66,33 +65,13 @@ public record Settings(
         return direct.or(() -> database);
     }
 
-    private static CacheSettings cache(Map<String, String> values) {
-        Duration ttl = value(values, "FAIRWAY_CACHE_TTL_MS").map(text -> {
-            try {
-                long millis = Long.parseLong(text);
-                if (millis >= 0 && millis <= 3_600_000) {
-                    return Duration.ofMillis(millis);
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new InvalidSettingException("FAIRWAY_CACHE_TTL_MS must be a whole number of milliseconds from 0 "
-                    + "(no read cache) to 3600000");
-        }).orElse(CacheSettings.TTL);
-        boolean listen = value(values, "FAIRWAY_CACHE_LISTEN").map(text -> switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new InvalidSettingException("FAIRWAY_CACHE_LISTEN must be true or false");
-        }).orElse(true);
-        return new CacheSettings(ttl, listen);
+    private static CacheSettings cache(EnvironmentValues env) {
+        return new CacheSettings(env.millis("FAIRWAY_CACHE_TTL_MS", CacheSettings.TTL, 0, 3_600_000),
+                env.flag("FAIRWAY_CACHE_LISTEN", true));
     }
 
-    private static Optional<DatabaseUrl> url(Map<String, String> values, String name) {
-        return value(values, name).map(url -> DatabaseUrl.parse(name, url));
-    }
-
-    private static Optional<String> value(Map<String, String> values, String name) {
-        return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    private static Optional<DatabaseUrl> url(EnvironmentValues env, String name) {
+        return env.text(name).map(url -> DatabaseUrl.parse(name, url));
     }
 
     private static int port(String text) {

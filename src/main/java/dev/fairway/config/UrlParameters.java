@@ -222,11 +222,8 @@ final class UrlParameters {
     }
 
     private boolean bool(String name, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw invalid("parameter " + name + " must be true or false");
-        };
+        return EnvironmentValues.parseBoolean(value)
+                .orElseThrow(() -> invalid("parameter " + name + " must be true or false"));
     }
 
     private InvalidSettingException invalid(String problem) {

@@ -101,10 +101,7 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public boolean reachable(Duration timeout) {
         Properties properties = DriverProperties.forPool(url, settings);
-        String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
-        properties.setProperty("connectTimeout", seconds);
-        properties.setProperty("loginTimeout", seconds);
-        properties.setProperty("socketTimeout", seconds);
+        DriverProperties.setTimeouts(properties, timeout, timeout);
         try (Connection connection = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
              Statement statement = connection.createStatement()) {
             statement.execute("select 1");

@@ -7,6 +7,8 @@ import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The database's figures in Micrometer: failures by SQLSTATE and class, retry-budget
@@ -17,6 +19,8 @@ public final class DatabaseMetrics implements ResiliencePolicy.Listener {
 
     private final MeterRegistry registry;
     private final Counter budgetExhausted;
+    /** Every unit of work counts a call: its counter is looked up once per operation, not per call. */
+    private final Map<String, Counter> calls = new ConcurrentHashMap<>();
 
     private DatabaseMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -39,10 +43,10 @@ public final class DatabaseMetrics implements ResiliencePolicy.Listener {
 
     @Override
     public void callStarted(String operation) {
-        Counter.builder("fairway.db.calls")
+        calls.computeIfAbsent(operation, name -> Counter.builder("fairway.db.calls")
                 .description("Database units of work started (each with all its attempts)")
-                .tag("operation", operation)
-                .register(registry)
+                .tag("operation", name)
+                .register(registry))
                 .increment();
     }
 

@@ -17,9 +17,7 @@ final class DriverProperties {
         // Server error details quote row values (a customer's email in a constraint violation);
         // keep them out of exception messages, which reach logs.
         properties.setProperty("logServerErrorDetail", "false");
-        properties.setProperty("connectTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
-        properties.setProperty("loginTimeout", Long.toString(ceilSeconds(settings.connectTimeout())));
-        properties.setProperty("socketTimeout", Long.toString(ceilSeconds(settings.socketTimeout())));
+        setTimeouts(properties, settings.connectTimeout(), settings.socketTimeout());
         if (url.transactionPooler()) {
             // A transaction pooler hands each transaction to any server connection, where a named
             // prepared statement of ours may not exist, or may exist twice.
@@ -28,6 +26,19 @@ final class DriverProperties {
             url.schema().ifPresent(schema -> properties.setProperty("currentSchema", schema));
         }
         return properties;
+    }
+
+    /**
+     * pgjdbc's timeouts are whole seconds: rounded up, so a short timeout never becomes zero
+     * (which pgjdbc reads as no timeout at all).
+     *
+     * @param connect the longest connect and log-in
+     * @param socket  the longest wait for any answer; zero for none
+     */
+    static void setTimeouts(Properties properties, Duration connect, Duration socket) {
+        properties.setProperty("connectTimeout", Long.toString(ceilSeconds(connect)));
+        properties.setProperty("loginTimeout", Long.toString(ceilSeconds(connect)));
+        properties.setProperty("socketTimeout", Long.toString(ceilSeconds(socket)));
     }
 
     private static long ceilSeconds(Duration duration) {

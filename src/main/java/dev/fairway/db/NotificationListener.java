@@ -40,7 +40,6 @@ public final class NotificationListener implements AutoCloseable {
     private final DatabaseUrl url;
     private final String channel;
     private final Handler handler;
-    private volatile boolean connected;
     private volatile boolean closed;
     private volatile Connection current;
     private Thread worker;
@@ -58,13 +57,10 @@ public final class NotificationListener implements AutoCloseable {
         worker = Thread.ofVirtual().name("listen-" + channel).start(this::run);
     }
 
-    public boolean connected() {
-        return connected;
-    }
-
     private void run() {
         DoublingWait wait = new DoublingWait(FIRST_RETRY, MAX_RETRY);
         boolean everConnected = false;
+        boolean connected = false;
         while (!closed) {
             try (Connection connection = connect()) {
                 current = connection;
@@ -116,10 +112,7 @@ public final class NotificationListener implements AutoCloseable {
 
     private Connection connect() throws SQLException {
         Properties properties = url.connectionProperties();
-        String seconds = Long.toString(SOCKET_TIMEOUT.toSeconds());
-        properties.setProperty("connectTimeout", seconds);
-        properties.setProperty("loginTimeout", seconds);
-        properties.setProperty("socketTimeout", seconds);
+        DriverProperties.setTimeouts(properties, SOCKET_TIMEOUT, SOCKET_TIMEOUT);
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         Connection connection = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);

@@ -3,27 +3,15 @@ package dev.fairway.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Connections die under load, again and again; clients must not notice beyond latency. */
+@ExtendWith(FreshChaosEnvironment.class)
 class ConnectionFaultsTest {
 
-    private ChaosEnvironment env;
-
-    @BeforeEach
-    void start() {
-        env = ChaosEnvironment.start();
-    }
-
-    @AfterEach
-    void stop() {
-        env.close();
-    }
-
     @Test
-    void connections_reset_every_2_seconds_for_30_seconds() {
+    void connections_reset_every_2_seconds_for_30_seconds(ChaosEnvironment env) {
         ChaosReport report = Scenarios.resets(env, Duration.ofSeconds(2), Duration.ofSeconds(30), 6, 4);
         System.out.println(ChaosReport.header() + "\n" + report.row());
 
@@ -31,7 +19,7 @@ class ConnectionFaultsTest {
     }
 
     @Test
-    void every_session_terminated_by_the_server_every_2_seconds() {
+    void every_session_terminated_by_the_server_every_2_seconds(ChaosEnvironment env) {
         ChaosReport report = Scenarios.terminations(env, Duration.ofSeconds(2), Duration.ofSeconds(10), 6, 4);
         System.out.println(ChaosReport.header() + "\n" + report.row());
 

@@ -9,27 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Connection slots run out and a storm of clients meets a database that refuses everyone. */
+@ExtendWith(FreshChaosEnvironment.class)
 class DatabaseExhaustionTest {
 
-    private ChaosEnvironment env;
-
-    @BeforeEach
-    void start() {
-        env = ChaosEnvironment.start();
-    }
-
-    @AfterEach
-    void stop() {
-        env.close();
-    }
-
     @Test
-    void max_connections_taken_by_another_client_answers_within_the_deadline_and_leaks_nothing() {
+    void max_connections_taken_by_another_client_answers_within_the_deadline_and_leaks_nothing(ChaosEnvironment env) {
         env.restartWithMaxConnections(30);
 
         ChaosReport report = Scenarios.exhaustion(env, Duration.ofSeconds(8), 6, 4);
@@ -52,7 +40,7 @@ class DatabaseExhaustionTest {
     }
 
     @Test
-    void a_retry_storm_of_200_clients_stays_within_the_retry_budget() {
+    void a_retry_storm_of_200_clients_stays_within_the_retry_budget(ChaosEnvironment env) {
         Http http = env.http();
         // What readiness says all through the storm: the database probe fails while connections
         // are refused, and the report names the breaker's state whatever the first reason is.

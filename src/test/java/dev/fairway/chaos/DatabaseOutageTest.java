@@ -5,30 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fairway.support.Http;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The database goes away for 10 s, three ways, under load, and comes back. */
+@ExtendWith(FreshChaosEnvironment.class)
 class DatabaseOutageTest {
 
     /** The contract's deadline, plus the 500 ms the issue allows for the answer to travel. */
     static final Duration DEADLINE_AND_SLACK = Duration.ofMillis(5_500);
 
-    private ChaosEnvironment env;
-
-    @BeforeEach
-    void start() {
-        env = ChaosEnvironment.start();
-    }
-
-    @AfterEach
-    void stop() {
-        env.close();
-    }
-
     @Test
-    void unreachable_for_10_seconds_answers_within_the_deadline_stale_or_503_and_books_each_request_once() {
+    void unreachable_for_10_seconds_answers_within_the_deadline_stale_or_503_and_books_each_request_once(ChaosEnvironment env) {
         Http http = env.http();
         CompletableFuture<Boolean> readinessWentDown = CompletableFuture.supplyAsync(() -> {
             long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();

@@ -27,9 +27,16 @@ final class IdempotencyStore {
      * its own earlier run finishing its COMMIT) it waits, bounded by the statement timeout.
      */
     boolean lock(SqlSession session, String key, boolean wait) throws SQLException {
-        String sql = wait ? "select pg_advisory_xact_lock(hashtextextended(?, 0)) is null or true"
-                : "select pg_try_advisory_xact_lock(hashtextextended(?, 0))";
-        return session.queryOne(sql, params -> params.setString(1, key), rs -> rs.getBoolean(1)).orElseThrow();
+        if (wait) {
+            // The function returns void, so there is nothing to read; the statement must not wrap
+            // it in an expression either: PostgreSQL folds "f() is null or true" to "true" and
+            // never calls f, and the retry then raced its own first run (booking_pkey, a 500).
+            session.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", params -> params.setString(1, key),
+                    rs -> true);
+            return true;
+        }
+        return session.queryOne("select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
+                params -> params.setString(1, key), rs -> rs.getBoolean(1)).orElseThrow();
     }
 
     /** Must run after {@link #lock}, in a statement of its own: only then does it see a commit that released the lock. */

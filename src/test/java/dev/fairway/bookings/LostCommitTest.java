@@ -87,6 +87,23 @@ class LostCommitTest {
     }
 
     @Test
+    void a_keyed_retry_waits_for_its_first_run_whose_commit_is_still_on_its_way() {
+        // The first run's COMMIT is held back on its way to the server while the service, cut
+        // off, retries: the retry must wait for the first run's key lock and find its booking,
+        // not race it to the same booking id (which answered 500 with a booking_pkey violation).
+        int heldBefore = proxy.heldCommits();
+        proxy.holdNextCommit(java.time.Duration.ofMillis(500));
+
+        Http.Answer answer = book("2026-12-05T12:40:00-05:00", "Held commit", "Idempotency-Key", UUID.randomUUID().toString());
+
+        assertThat(proxy.heldCommits()).as("the COMMIT was held back, then delivered").isEqualTo(heldBefore + 1);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.header("Idempotent-Replayed")).as("the client's first answer is no replay").isNull();
+        assertThat(db.count("select count(*) from booking where name = 'Held commit'")).isEqualTo(1);
+        assertThat(db.count("select booked from tee_time where starts_at = '2026-12-05T12:40:00-05:00'")).isEqualTo(1);
+    }
+
+    @Test
     void when_every_answer_is_lost_the_client_gets_503_and_its_retry_with_the_same_key_books_once() {
         String key = UUID.randomUUID().toString();
         int droppedBefore = proxy.droppedAnswers();

@@ -18,11 +18,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A TCP proxy between the service and PostgreSQL that injects real network faults: it refuses
- * connections, resets them, swallows traffic, delays it, or cuts a connection right after the
- * server has executed a COMMIT and before the client hears the answer. It also counts the
+ * connections, resets them, swallows traffic, delays it, cuts a connection right after the
+ * server has executed a COMMIT and before the client hears the answer, holds a COMMIT back while
+ * the client is cut off, freezes a connection (nothing passes, nothing is closed), or leaves it
+ * half-open (the client's side reset, the server's side open and silent). It also counts the
  * statements clients send, read off the wire.
  */
 public final class TcpProxy implements AutoCloseable {
@@ -42,6 +45,13 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicInteger answersToDrop = new AtomicInteger();
     private volatile java.util.function.Predicate<String> dropAfter = sql -> false;
     private final AtomicInteger droppedAnswers = new AtomicInteger();
+    /** What the next connection that completes a matching round trip turns into, and how many more. */
+    private volatile java.util.function.Predicate<String> faultAfter = sql -> false;
+    private volatile Fault pendingFault = Fault.NONE;
+    private final AtomicInteger faultsToInject = new AtomicInteger();
+    private final AtomicInteger injectedFaults = new AtomicInteger();
+    private final AtomicReference<Duration> commitHold = new AtomicReference<>();
+    private final AtomicInteger heldCommits = new AtomicInteger();
     private volatile ServerSocket listener;
     private volatile boolean blackhole;
     private volatile boolean refusing;
@@ -127,6 +137,52 @@ public final class TcpProxy implements AutoCloseable {
         return droppedAnswers.get();
     }
 
+    /** What a connection can be turned into while it stays open at one end or both. */
+    public enum Fault {
+        NONE,
+        /** Nothing passes either way and nothing is closed: a flow a middlebox silently dropped. */
+        FROZEN,
+        /**
+         * The client's side is reset, the server's side stays open and hears nothing more: a NAT,
+         * load balancer or pooler that forgot the flow, or a client host that died.
+         */
+        HALF_OPEN
+    }
+
+    /**
+     * The next connection that sends a statement matching {@code statement} has it executed by
+     * the server, and then becomes {@code fault}: the server's answer never reaches the client.
+     */
+    public void faultAfter(java.util.function.Predicate<String> statement, Fault fault) {
+        faultAfter = statement;
+        pendingFault = fault;
+        faultsToInject.set(1);
+    }
+
+    /** Connections turned into a fault by {@link #faultAfter} so far. */
+    public int injectedFaults() {
+        return injectedFaults.get();
+    }
+
+    /** Every open connection becomes {@code fault} at once; new connections work as before. */
+    public void faultAll(Fault fault) {
+        links.forEach(link -> link.become(fault));
+    }
+
+    /**
+     * The next COMMIT any client sends is held back: the client's connection is reset at once, so
+     * the client cannot know the outcome, and the COMMIT reaches the server {@code hold} later,
+     * which executes it.
+     */
+    public void holdNextCommit(Duration hold) {
+        commitHold.set(hold);
+    }
+
+    /** COMMITs held back and then delivered so far. */
+    public int heldCommits() {
+        return heldCommits.get();
+    }
+
     /** Statements sent since the last reset: simple queries plus extended-protocol executions, without connection upkeep. */
     public long statements() {
         return statements.get();
@@ -170,6 +226,8 @@ public final class TcpProxy implements AutoCloseable {
         blackhole = false;
         latency = Duration.ZERO;
         answersToDrop.set(0);
+        faultsToInject.set(0);
+        commitHold.set(null);
         if (listener == null || listener.isClosed()) {
             acceptConnections();
         }
@@ -248,9 +306,15 @@ public final class TcpProxy implements AutoCloseable {
          */
         private boolean extendedProtocolSeen;
         private boolean armed;
+        private Fault armedFault = Fault.NONE;
+        private boolean holdArmed;
         private final AtomicBoolean down = new AtomicBoolean();
         private final int number = linksOpened.incrementAndGet();
         private volatile boolean cutOnNextAnswer;
+        private volatile Fault fault = Fault.NONE;
+        /** Set once the client's side was cut off while the server's side lives on (held COMMIT, half-open). */
+        private volatile boolean clientGone;
+        private volatile boolean serverGone;
 
         Link(Socket client, Socket server) {
             this.client = client;
@@ -262,20 +326,32 @@ public final class TcpProxy implements AutoCloseable {
             Thread.ofVirtual().start(() -> pump(server, client, false));
         }
 
+        /** Turns this connection into {@code next}. */
+        void become(Fault next) {
+            fault = next;
+            if (next == Fault.HALF_OPEN) {
+                cutClient();
+            }
+        }
+
         private void pump(Socket from, Socket to, boolean fromClient) {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream()) {
                 OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    if (blackhole) {
+                    if (blackhole || fault != Fault.NONE || (!fromClient && clientGone)) {
                         continue; // swallowed
                     }
                     if (!latency.isZero()) {
                         Thread.sleep(latency);
                     }
                     if (fromClient) {
-                        inspect(buffer, n);
+                        Duration hold = inspect(buffer, n);
+                        if (hold != null) {
+                            holdBack(java.util.Arrays.copyOf(buffer, n), hold);
+                            return;
+                        }
                     } else if (cutOnNextAnswer) {
                         droppedAnswers.incrementAndGet();
                         reset();
@@ -283,14 +359,75 @@ public final class TcpProxy implements AutoCloseable {
                     }
                     out.write(buffer, 0, n);
                     out.flush();
+                    if (fromClient && armedFault != Fault.NONE) {
+                        Fault next = armedFault;
+                        armedFault = Fault.NONE;
+                        injectedFaults.incrementAndGet();
+                        become(next); // the server has the round trip; its answer will not come back
+                    }
                 }
             } catch (IOException | InterruptedException e) {
                 // the connection ended
             }
-            reset();
+            ended(fromClient);
         }
 
-        private void inspect(byte[] buffer, int n) {
+        /**
+         * One side closed. Normally the other side is closed too; but through a frozen flow not
+         * even a close gets across, and a client that was cut off leaves the server's side open
+         * until the server closes it.
+         */
+        private void ended(boolean fromClient) {
+            boolean silent = fault == Fault.FROZEN || (fromClient && clientGone);
+            if (!silent) {
+                reset();
+                return;
+            }
+            if (fromClient) {
+                clientGone = true;
+            } else {
+                serverGone = true;
+            }
+            if (clientGone && serverGone) {
+                reset();
+            }
+        }
+
+        /**
+         * The client is cut off at once; {@code bytes} (holding a COMMIT) reach the server
+         * {@code hold} later, and the server's side closes once it has answered.
+         */
+        private void holdBack(byte[] bytes, Duration hold) {
+            cutClient();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(hold);
+                    OutputStream out = server.getOutputStream();
+                    out.write(bytes);
+                    out.flush();
+                    heldCommits.incrementAndGet();
+                    Thread.sleep(Duration.ofMillis(500)); // the server executes it and answers into the void
+                } catch (IOException | InterruptedException e) {
+                    // the server's side ended first
+                }
+                reset();
+            });
+        }
+
+        /** Resets the client's side only: the server's side stays open. */
+        private void cutClient() {
+            clientGone = true;
+            try {
+                client.setSoLinger(true, 0);
+            } catch (SocketException ignored) {
+                // already closed
+            }
+            closeQuietly(client);
+        }
+
+        /** Reads what the client sent; returns how long to hold it back when it holds a COMMIT to hold, else null. */
+        private Duration inspect(byte[] buffer, int n) {
+            Duration hold = null;
             for (PgFrontendMessages.Message message : messages.feed(buffer, n)) {
                 if ("PBES".indexOf(message.type()) >= 0) {
                     extendedProtocolSeen = true;
@@ -320,15 +457,31 @@ public final class TcpProxy implements AutoCloseable {
                 }
                 if (isCommit(executed)) {
                     commits.incrementAndGet();
+                    if (commitHold.get() != null) {
+                        holdArmed = true;
+                    }
                 }
                 if (!executed.isEmpty() && dropAfter.test(executed)
                         && answersToDrop.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
                     armed = true;
                 }
+                Fault faultDue = pendingFault;
+                if (!executed.isEmpty() && !upkeep && faultAfter.test(executed)
+                        && faultsToInject.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
+                    armedFault = faultDue;
+                }
                 if (armed && (message.type() == 'S' || message.type() == 'Q')) {
                     cutOnNextAnswer = true; // the round trip is complete: its answer must not arrive
                 }
+                if (holdArmed && (message.type() == 'S' || message.type() == 'Q')) {
+                    Duration claimed = commitHold.getAndSet(null);
+                    holdArmed = false;
+                    if (claimed != null) {
+                        hold = claimed;
+                    }
+                }
             }
+            return hold;
         }
 
         void reset() {

@@ -18,6 +18,12 @@ import java.time.Duration;
  * @param breakerWindowCalls       the breaker's sliding window: the last this many calls
  * @param breakerOpenDuration      how long an open breaker fails calls fast before it probes
  * @param breakerHalfOpenCalls     probe calls in the half-open state
+ * @param attemptTimeout           no attempt of a unit of work runs longer: a connection that went
+ *                                 silent costs one attempt, not the whole request
+ * @param lockTimeout              longest wait for a row or advisory lock held by another
+ *                                 transaction, after which the attempt fails (55P03) and is retried
+ * @param idleInTransactionTimeout a transaction of ours that waits this long for its client's next
+ *                                 statement is ended by the server: a dead client's locks do not outlive it
  */
 public record ResilienceSettings(
         Duration requestDeadline,
@@ -31,7 +37,10 @@ public record ResilienceSettings(
         int breakerMinimumCalls,
         int breakerWindowCalls,
         Duration breakerOpenDuration,
-        int breakerHalfOpenCalls) {
+        int breakerHalfOpenCalls,
+        Duration attemptTimeout,
+        Duration lockTimeout,
+        Duration idleInTransactionTimeout) {
 
     public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(5);
     public static final int MAX_ATTEMPTS = 3;
@@ -52,10 +61,24 @@ public record ResilienceSettings(
     /** Short, so a database that came back is found within 2 s. */
     public static final Duration BREAKER_OPEN_DURATION = Duration.ofSeconds(1);
     public static final int BREAKER_HALF_OPEN_CALLS = 2;
+    /**
+     * Every statement of ours takes milliseconds; an attempt that has not finished in 1.5 s is on a
+     * connection that went silent or behind a lock, and a fresh attempt does better. Three of them
+     * fit in the request deadline.
+     */
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
+    /** Under the attempt timeout, so a lock wait ends as a retryable 55P03, not a cancelled statement. */
+    public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * Our transactions never wait for their client between statements for more than a moment;
+     * a transaction idle for a second has lost its client, and its locks are freed within 2 s.
+     */
+    public static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(1);
 
     public static ResilienceSettings defaults() {
         return new ResilienceSettings(REQUEST_DEADLINE, MAX_ATTEMPTS, BACKOFF_BASE, BACKOFF_CAP, BUDGET_RATIO,
                 BUDGET_PER_SECOND, BUDGET_WINDOW, BREAKER_FAILURE_RATE, BREAKER_MINIMUM_CALLS, BREAKER_WINDOW_CALLS,
-                BREAKER_OPEN_DURATION, BREAKER_HALF_OPEN_CALLS);
+                BREAKER_OPEN_DURATION, BREAKER_HALF_OPEN_CALLS, ATTEMPT_TIMEOUT, LOCK_TIMEOUT,
+                IDLE_IN_TRANSACTION_TIMEOUT);
     }
 }

@@ -1,7 +1,9 @@
 package dev.fairway.db;
 
+import dev.fairway.config.ResilienceSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Runs units of work against the pool under a request's deadline, each attempt through the
@@ -17,13 +19,17 @@ public final class Database {
     private final ConnectionPool pool;
     private final ResiliencePolicy policy;
     private final LocalSettings settings;
+    private final Duration attemptTimeout;
 
     public Database(ConnectionPool pool, ResiliencePolicy policy) {
         this.pool = pool;
         this.policy = policy;
+        ResilienceSettings limits = policy.settings();
         // Without a transaction pooler the schema is set once per connection by the driver.
         String schema = pool.url().transactionPooler() ? pool.url().schema().orElse(null) : null;
-        this.settings = new LocalSettings(pool.settings().statementTimeout(), schema);
+        this.settings = new LocalSettings(pool.settings().statementTimeout(), limits.lockTimeout(),
+                limits.idleInTransactionTimeout(), schema);
+        this.attemptTimeout = limits.attemptTimeout();
     }
 
     /** Runs read-only work in autocommit mode: each statement is its own round trip and transaction. */
@@ -53,33 +59,68 @@ public final class Database {
         return policy.call(operation, deadline, attempt -> attempt(operation, deadline, mode, work, attempt));
     }
 
-    private <T> T attempt(String operation, Deadline deadline, Mode mode, SqlWork<T> work, int attempt) {
+    private <T> T attempt(String operation, Deadline request, Mode mode, SqlWork<T> work, int attempt) {
         Phase phase = Phase.CONNECT;
+        // A connection that went silent holds an attempt until this passes, not the whole request.
+        Deadline deadline = request.earlierOf(Deadline.after(attemptTimeout));
         try {
             if (deadline.expired()) {
                 throw new DeadlineExceededException(operation);
             }
             try (Connection connection = pool.borrow(deadline.remaining())) {
-                if (mode != Mode.TRANSACTION) {
-                    phase = mode == Mode.READ ? Phase.WORK : Phase.COMMIT;
-                    return work.run(new DeadlineSession(connection, deadline, operation, settings, true, attempt));
+                try {
+                    if (mode != Mode.TRANSACTION) {
+                        phase = mode == Mode.READ ? Phase.WORK : Phase.COMMIT;
+                        return work.run(new DeadlineSession(connection, deadline, operation, settings, mode, attempt));
+                    }
+                    phase = Phase.WORK;
+                    connection.setAutoCommit(false);
+                    DeadlineSession session = new DeadlineSession(connection, deadline, operation, settings, mode, attempt);
+                    T result = work.run(session);
+                    phase = Phase.COMMIT;
+                    session.beforeStatement();
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    if (phase == Phase.WORK && mode == Mode.TRANSACTION) {
+                        rollBackWithin(connection, request);
+                    }
+                    throw e;
                 }
-                phase = Phase.WORK;
-                connection.setAutoCommit(false);
-                DeadlineSession session = new DeadlineSession(connection, deadline, operation, settings, false, attempt);
-                T result = work.run(session);
-                phase = Phase.COMMIT;
-                session.beforeStatement();
-                connection.commit();
-                return result;
             }
         } catch (SQLException e) {
+            if (SqlFailures.timedOut(e)) {
+                // A connection that answers nothing is seldom the only one: the pool's others went
+                // through the same middlebox. Replace them rather than hand them to the next requests.
+                pool.evictAll();
+            }
             throw new DatabaseException(operation, phase, e);
         }
     }
 
+    /**
+     * Rolls a failed transaction back before its connection goes back to the pool (which would
+     * otherwise do it with whatever read timeout the last statement had), within what is left of
+     * the request; a connection whose request has no time left is abandoned instead.
+     */
+    private static void rollBackWithin(Connection connection, Deadline request) {
+        try {
+            if (connection.isClosed() || connection.getAutoCommit()) {
+                return;
+            }
+            if (request.expired()) {
+                connection.abort(Runnable::run);
+                return;
+            }
+            connection.setNetworkTimeout(Runnable::run, DeadlineSession.networkTimeoutMillis(request));
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken: the pool drops it when it comes back.
+        }
+    }
+
     /** How a unit of work meets transactions. */
-    private enum Mode {
+    enum Mode {
         /** Autocommit, read-only. */
         READ,
         /** One transaction. */

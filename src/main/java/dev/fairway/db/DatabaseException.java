@@ -70,6 +70,11 @@ public class DatabaseException extends RuntimeException {
      * or the code is wrong): a client should try again later.
      */
     public boolean unavailable() {
-        return failureClass() != FailureClass.PERMANENT || "57014".equals(sqlState());
+        return failureClass() != FailureClass.PERMANENT;
+    }
+
+    /** Why the database cannot serve right now, when {@link #unavailable()}. */
+    public Unavailability unavailability() {
+        return FailureClassifier.unavailability(this instanceof CircuitOpenException ? this : getCause());
     }
 }

@@ -21,6 +21,11 @@ public record Deadline(long expiresAtNanos) {
         return expiresAtNanos - System.nanoTime() <= 0;
     }
 
+    /** Whichever of this and {@code other} comes first. */
+    public Deadline earlierOf(Deadline other) {
+        return other.expiresAtNanos - expiresAtNanos < 0 ? other : this;
+    }
+
     /** Whether {@code wait} from now still ends before the deadline. */
     public boolean allows(Duration wait) {
         return expiresAtNanos - System.nanoTime() - wait.toNanos() > 0;

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * Runs statements on one connection so that none outlives the request's deadline: before each
- * statement the socket's read timeout is cut to what is left of the deadline.
+ * Runs statements on one connection so that none outlives the attempt's deadline (the request's,
+ * or the attempt's own time limit when that comes first): before each statement the socket's
+ * read timeout is cut to what is left of it.
  *
  * <p>The transaction-local settings travel in front of a statement, in its round trip. In
  * autocommit mode every statement carries them: PostgreSQL runs the statements of one round trip
@@ -21,30 +22,34 @@ import java.util.concurrent.Executor;
  */
 final class DeadlineSession implements SqlSession {
 
-    /** Lets the server's own statement timeout, which leaves the connection usable, fire first. */
-    static final Duration NETWORK_MARGIN = Duration.ofMillis(200);
+    /**
+     * Lets the server's own statement timeout, which leaves the connection usable, fire first;
+     * small, because it is also how far past the request's deadline an answer can be late.
+     */
+    static final Duration NETWORK_MARGIN = Duration.ofMillis(100);
     private static final Executor DIRECT = Runnable::run;
 
     private final Connection connection;
     private final Deadline deadline;
     private final String operation;
     private final LocalSettings settings;
-    private final boolean everyStatement;
+    private final Database.Mode mode;
     private final int attempt;
     private boolean settingsSent;
 
     /**
-     * @param settings       the settings to send in front of SQL
-     * @param everyStatement whether every statement carries them (autocommit) or only the first (a transaction)
+     * @param deadline the attempt's deadline: no statement may outlive it
+     * @param settings the settings to send in front of SQL: in front of every statement in
+     *                 autocommit mode, of the first one in a transaction
      */
     DeadlineSession(Connection connection, Deadline deadline, String operation, LocalSettings settings,
-                    boolean everyStatement, int attempt) {
+                    Database.Mode mode, int attempt) {
         this.attempt = attempt;
         this.connection = connection;
         this.deadline = deadline;
         this.operation = operation;
         this.settings = settings;
-        this.everyStatement = everyStatement;
+        this.mode = mode;
     }
 
     @Override
@@ -53,16 +58,16 @@ final class DeadlineSession implements SqlSession {
     }
 
     private boolean settingsDue() {
-        return everyStatement || !settingsSent;
+        return mode != Database.Mode.TRANSACTION || !settingsSent;
     }
 
     /** Prepares {@code sql}, with the settings in front of it when asked, and binds everything. */
     private PreparedStatement prepare(String sql, Binder binder, boolean withSettings) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(withSettings ? settings.sql() + sql : sql);
+        PreparedStatement statement = connection.prepareStatement(withSettings ? settings.sql(mode) + sql : sql);
         try {
             int offset = 0;
             if (withSettings) {
-                offset = settings.bind(statement, deadline);
+                offset = settings.bind(mode, statement, deadline);
                 settingsSent = true;
             }
             binder.bind(new Params(statement, offset));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place that decides what a database failure means, by SQLSTATE and by the phase the
@@ -22,7 +23,20 @@ public final class FailureClassifier {
             Map.entry("40001", "serialization_failure"),
             Map.entry("40P01", "deadlock_detected"),
             Map.entry("55P03", "lock_not_available"),
-            Map.entry("25P03", "idle_in_transaction_session_timeout"));
+            Map.entry("25P03", "idle_in_transaction_session_timeout"),
+            // Cancelled by our own statement timeout: an attempt that hit its time limit, rolled back.
+            Map.entry("57014", "query_canceled (statement timeout)"),
+            // A standby, or a primary being demoted: another server may take the write.
+            Map.entry("25006", "read_only_sql_transaction"));
+
+    /**
+     * Transient states that say other transactions hold what this one needs, not that the
+     * database is unwell: the circuit breaker does not count them, or one hot row could stop all.
+     */
+    private static final Set<String> CONTENTION_STATES = Set.of("55P03", "40001", "40P01");
+
+    /** States that say the database is working but cannot take more right now. */
+    private static final Set<String> BUSY_STATES = Set.of("55P03", "40001", "40P01", "57014", "53300", "53400");
 
     /** SQLSTATE classes (first two characters) that are transient before COMMIT: class 08 is "connection exception". */
     private static final Map<String, String> TRANSIENT_CLASSES = Map.of("08", "connection_exception");
@@ -36,7 +50,7 @@ public final class FailureClassifier {
     private static final Map<String, String> PERMANENT_NAMES = Map.of(
             "22", "data_exception", "23", "integrity_constraint_violation",
             "28", "invalid_authorization_specification", "42", "syntax_error_or_access_rule_violation",
-            "57014", "query_canceled (statement timeout)", "3D", "invalid_catalog_name", "XX", "internal_error");
+            "3D", "invalid_catalog_name", "XX", "internal_error");
 
     private FailureClassifier() {
     }
@@ -58,6 +72,40 @@ public final class FailureClassifier {
             return FailureClass.TRANSIENT; // rolled back for certain, even when raised by COMMIT
         }
         return FailureClass.PERMANENT;
+    }
+
+    /** Why a transient failure happened, in the words a client is told. */
+    public static Unavailability unavailability(Throwable failure) {
+        if (failure instanceof CircuitOpenException) {
+            return Unavailability.UNREACHABLE;
+        }
+        String state = sqlState(failure);
+        if ("25006".equals(state) || noPrimary(failure)) {
+            return Unavailability.READ_ONLY;
+        }
+        if (state != null && BUSY_STATES.contains(state)) {
+            return Unavailability.BUSY;
+        }
+        if (hasCause(failure, SQLTransientConnectionException.class) && !connectionLost(failure, state)) {
+            return Unavailability.BUSY; // every pooled connection was in use for the whole wait
+        }
+        return Unavailability.UNREACHABLE;
+    }
+
+    /** Whether the failure says nothing against the database's health: others hold what it needs. */
+    public static boolean contention(Throwable failure) {
+        String state = sqlState(failure);
+        return state != null && CONTENTION_STATES.contains(state);
+    }
+
+    /** pgjdbc found servers but none that takes writes ({@code target_session_attrs=read-write}). */
+    private static boolean noPrimary(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("specified targetServerType")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name of a SQLSTATE, for log lines: "08006 connection_failure" style, or the code alone. */

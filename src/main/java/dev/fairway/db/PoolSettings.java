@@ -47,7 +47,11 @@ public record PoolSettings(
     /** Well under PgBouncer's server_lifetime (1 h) and RDS Proxy's idle client timeout (30 min). */
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
-    public static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * HikariCP's least: a connection idle for over half a second is checked before it is handed
+     * out, and one that went silent must cost a request a moment, not a second.
+     */
+    public static final Duration VALIDATION_TIMEOUT = Duration.ofMillis(250);
     public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     public static PoolSettings defaults() {

@@ -153,8 +153,9 @@ public final class ResiliencePolicy {
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return result;
         } catch (DatabaseException e) {
-            if (e.failureClass() == FailureClass.PERMANENT) {
-                // The database answered; the request was wrong. Its health is not in question.
+            if (e.failureClass() == FailureClass.PERMANENT || FailureClassifier.contention(e.getCause())) {
+                // The database answered: the request was wrong, or other transactions held what it
+                // needed. Its health is not in question.
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             } else {
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
@@ -168,7 +169,7 @@ public final class ResiliencePolicy {
 
     private void plan(String operation, DatabaseException failure, int attempt, Deadline deadline) {
         if (failure.failureClass() == FailureClass.PERMANENT || failure instanceof CircuitOpenException
-                || failure.getCause() instanceof DeadlineExceededException || attempt >= settings.maxAttempts()) {
+                || attempt >= settings.maxAttempts()) {
             return;
         }
         Duration wait = backoff.before(attempt);

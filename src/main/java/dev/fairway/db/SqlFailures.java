@@ -25,6 +25,16 @@ public final class SqlFailures {
         return state == null ? message : state + " " + message;
     }
 
+    /** Whether the failure is a read that timed out on the socket: the connection answered nothing at all. */
+    public static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

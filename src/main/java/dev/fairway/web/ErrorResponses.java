@@ -35,8 +35,7 @@ public final class ErrorResponses {
             }
             long retryAfter = e instanceof CircuitOpenException open
                     ? Math.max(RETRY_AFTER_SECONDS, (open.retryAfter().toMillis() + 999) / 1000) : RETRY_AFTER_SECONDS;
-            ProblemException problem = Problems.unavailable("the database cannot be reached right now: try again "
-                    + "in a moment", retryAfter);
+            ProblemException problem = Problems.unavailable(e.unavailability().detail(), retryAfter);
             write(ctx, problem.problem(), problem);
         });
         routes.exception(Exception.class, (e, ctx) -> {

@@ -48,12 +48,23 @@ class DatabaseTest {
         String timeout = database.read("show", Deadline.after(Duration.ofSeconds(5)),
                 session -> session.queryOne("select current_setting('statement_timeout')", SqlSession.Binder.NONE,
                         rs -> rs.getString(1)).orElseThrow());
-        assertThat(timeout).as("the statement's own SET LOCAL: the deadline's 5 s, not a leftover")
-                .matches("4[0-9]{3}ms|5000ms");
+        assertThat(timeout).as("the statement's own SET LOCAL: the attempt's 1.5 s limit, not a leftover")
+                .matches("14[0-9]{2}ms|1500ms");
         String sessionValue = database.write("show", Deadline.after(Duration.ofSeconds(60)),
                 session -> session.queryOne("select current_setting('statement_timeout')", SqlSession.Binder.NONE,
                         rs -> rs.getString(1)).orElseThrow());
-        assertThat(sessionValue).isEqualTo("30s");
+        assertThat(sessionValue).as("an attempt never runs longer than its limit, whatever the deadline")
+                .matches("14[0-9]{2}ms|1500ms");
+    }
+
+    @Test
+    void a_transaction_bounds_its_lock_waits_and_its_idle_time() {
+        var limits = database.write("show", Deadline.after(Duration.ofSeconds(5)),
+                session -> session.queryOne("select current_setting('lock_timeout'), "
+                                + "current_setting('idle_in_transaction_session_timeout')", SqlSession.Binder.NONE,
+                        rs -> java.util.List.of(rs.getString(1), rs.getString(2))).orElseThrow());
+
+        assertThat(limits).containsExactly("1s", "1s");
     }
 
     @Test

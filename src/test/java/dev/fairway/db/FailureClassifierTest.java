@@ -45,6 +45,10 @@ class FailureClassifierTest {
                 Arguments.of("40001", "serialization_failure", TRANSIENT, TRANSIENT),
                 Arguments.of("40P01", "deadlock_detected", TRANSIENT, TRANSIENT),
                 Arguments.of("55P03", "lock_not_available", TRANSIENT, TRANSIENT),
+                // our own statement timeout cut an attempt short: rolled back, try again
+                Arguments.of("57014", "query_canceled (statement timeout)", TRANSIENT, TRANSIENT),
+                // a standby or a demoted primary refused the write: another server may take it
+                Arguments.of("25006", "read_only_sql_transaction", TRANSIENT, TRANSIENT),
                 // permanent: the same request fails the same way
                 Arguments.of("22001", "string_data_right_truncation", PERMANENT, PERMANENT),
                 Arguments.of("22P02", "invalid_text_representation", PERMANENT, PERMANENT),
@@ -57,7 +61,6 @@ class FailureClassifierTest {
                 Arguments.of("42P01", "undefined_table", PERMANENT, PERMANENT),
                 Arguments.of("42703", "undefined_column", PERMANENT, PERMANENT),
                 Arguments.of("42601", "syntax_error", PERMANENT, PERMANENT),
-                Arguments.of("57014", "query_canceled (statement timeout)", PERMANENT, PERMANENT),
                 Arguments.of("XX000", "internal_error", PERMANENT, PERMANENT));
     }
 
@@ -108,6 +111,28 @@ class FailureClassifierTest {
     void a_passed_deadline_and_an_open_breaker_are_transient() {
         assertThat(FailureClassifier.classify(new DeadlineExceededException("op"), WORK)).isEqualTo(TRANSIENT);
         assertThat(new CircuitOpenException("op", java.time.Duration.ofSeconds(1)).failureClass()).isEqualTo(TRANSIENT);
+    }
+
+    @Test
+    void a_503_tells_a_busy_database_from_an_unreachable_or_read_only_one() {
+        assertThat(FailureClassifier.unavailability(new SQLException("lock timeout", "55P03"))).isEqualTo(Unavailability.BUSY);
+        assertThat(FailureClassifier.unavailability(new SQLException("statement timeout", "57014"))).isEqualTo(Unavailability.BUSY);
+        assertThat(FailureClassifier.unavailability(new SQLException("too many", "53300"))).isEqualTo(Unavailability.BUSY);
+        assertThat(FailureClassifier.unavailability(new SQLTransientConnectionException("pool empty"))).isEqualTo(Unavailability.BUSY);
+        assertThat(FailureClassifier.unavailability(new SQLException("read-only", "25006"))).isEqualTo(Unavailability.READ_ONLY);
+        assertThat(FailureClassifier.unavailability(new SQLException(
+                "Could not find a server with specified targetServerType: primary", "08001"))).isEqualTo(Unavailability.READ_ONLY);
+        assertThat(FailureClassifier.unavailability(new SQLException("reset", "08006"))).isEqualTo(Unavailability.UNREACHABLE);
+        assertThat(FailureClassifier.unavailability(new SQLTransientConnectionException("pool", "08001",
+                new SQLException("refused", "08001")))).isEqualTo(Unavailability.UNREACHABLE);
+    }
+
+    @Test
+    void lock_waits_and_conflicts_are_contention_not_ill_health() {
+        assertThat(FailureClassifier.contention(new SQLException("lock timeout", "55P03"))).isTrue();
+        assertThat(FailureClassifier.contention(new SQLException("deadlock", "40P01"))).isTrue();
+        assertThat(FailureClassifier.contention(new SQLException("statement timeout", "57014"))).isFalse();
+        assertThat(FailureClassifier.contention(new SQLException("read-only", "25006"))).isFalse();
     }
 
     @Test

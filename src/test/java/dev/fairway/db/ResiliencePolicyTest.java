@@ -78,7 +78,8 @@ class ResiliencePolicyTest {
     void stops_retrying_when_the_budget_is_spent() {
         ResilienceSettings tight = new ResilienceSettings(Duration.ofSeconds(5), 3, Duration.ofMillis(1),
                 Duration.ofMillis(1), 0.0, 1, Duration.ofSeconds(10), 50, 1000, 1000,
-                Duration.ofSeconds(1), 2);
+                Duration.ofSeconds(1), 2, ResilienceSettings.ATTEMPT_TIMEOUT, ResilienceSettings.LOCK_TIMEOUT,
+                ResilienceSettings.IDLE_IN_TRANSACTION_TIMEOUT);
         ResiliencePolicy budgeted = new ResiliencePolicy(tight, System::currentTimeMillis);
         List<String> exhausted = new ArrayList<>();
         budgeted.addListener(new ResiliencePolicy.Listener() {

@@ -25,6 +25,13 @@ public sealed interface BookingOutcome {
     record KeyReused() implements BookingOutcome {
     }
 
+    /**
+     * So many bookings of this tee time were already in the database that this one could not get
+     * in before its deadline: the client should try again in a moment.
+     */
+    record Busy() implements BookingOutcome {
+    }
+
     /** No tee time of the course starts at that instant. */
     record NotATeeTime() implements BookingOutcome {
     }

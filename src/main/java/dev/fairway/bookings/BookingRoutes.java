@@ -7,6 +7,8 @@ import dev.fairway.web.AdminAuth;
 import dev.fairway.web.InvalidRequestException;
 import dev.fairway.web.Json;
 import dev.fairway.web.JsonFields;
+import dev.fairway.db.Unavailability;
+import dev.fairway.web.ErrorResponses;
 import dev.fairway.web.Problem;
 import dev.fairway.web.Problems;
 import dev.fairway.web.RequestDeadline;
@@ -73,6 +75,8 @@ public final class BookingRoutes implements Routes {
             case BookingOutcome.InProgress ignored -> answer(ctx, BookingAnswers.inProgress(), null);
             case BookingOutcome.KeyReused ignored -> answer(ctx, BookingAnswers.keyReused(), null);
             case BookingOutcome.NotATeeTime ignored -> answer(ctx, BookingAnswers.notATeeTime(course), null);
+            case BookingOutcome.Busy ignored -> throw Problems.unavailable(Unavailability.BUSY.detail(),
+                    ErrorResponses.RETRY_AFTER_SECONDS);
         }
     }
 

@@ -35,6 +35,7 @@ public final class BookingService {
     private final TeeSheetChanges changes;
     private final BookingStore bookings = new BookingStore();
     private final IdempotencyStore keys = new IdempotencyStore();
+    private final TeeTimeAdmission admission = new TeeTimeAdmission();
 
     /** @param changes told of every tee time whose bookings this instance changes */
     public BookingService(Database database, Clock clock, TeeSheetChanges changes) {
@@ -61,13 +62,23 @@ public final class BookingService {
         if (teeTime.isEmpty()) {
             return new BookingOutcome.NotATeeTime();
         }
+        try (TeeTimeAdmission.Admitted admitted = admission.enter(course.id(), request.start(), deadline)) {
+            if (admitted == null) {
+                return new BookingOutcome.Busy();
+            }
+            return bookAdmitted(course, teeTime.get(), request, key, deadline);
+        }
+    }
+
+    private BookingOutcome bookAdmitted(Course course, TeeTime teeTime, BookingRequest request, String key,
+                                        Deadline deadline) {
         String bookingId = RandomIds.next();
         if (key == null) {
             // Without a key every statement stands alone (the booking is one statement), so the
             // work runs in autocommit mode and saves a round trip.
             try {
                 return database.writeStatements("bookings.create", deadline,
-                        session -> attempt(session, course, teeTime.get(), request, bookingId, null, null));
+                        session -> attempt(session, course, teeTime, request, bookingId, null, null));
             } catch (DatabaseException e) {
                 if (BOOKING_ID.equals(e.constraint())) {
                     // A retry met the row of an earlier run whose commit was still under way.
@@ -78,7 +89,7 @@ public final class BookingService {
         }
         String fingerprint = request.fingerprint();
         return database.write("bookings.create", deadline,
-                session -> attempt(session, course, teeTime.get(), request, bookingId, key, fingerprint));
+                session -> attempt(session, course, teeTime, request, bookingId, key, fingerprint));
     }
 
     private BookingOutcome attempt(SqlSession session, Course course, TeeTime teeTime, BookingRequest request,

@@ -1,0 +1,52 @@
+package dev.fairway.bookings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fairway.db.Deadline;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TeeTimeAdmissionTest {
+
+    private final TeeTimeAdmission admission = new TeeTimeAdmission();
+    private final Instant nine = Instant.parse("2026-12-05T14:00:00Z");
+
+    @Test
+    void lets_two_bookings_of_a_tee_time_in_and_keeps_the_third_waiting_until_its_deadline() {
+        TeeTimeAdmission.Admitted first = admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
+        TeeTimeAdmission.Admitted second = admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
+
+        long start = System.nanoTime();
+        TeeTimeAdmission.Admitted third = admission.enter("c", nine, Deadline.after(Duration.ofMillis(100)));
+
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        assertThat(third).as("no place before the deadline").isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(90));
+        first.close();
+        TeeTimeAdmission.Admitted fourth = admission.enter("c", nine, Deadline.after(Duration.ofMillis(100)));
+        assertThat(fourth).as("a place given back is taken").isNotNull();
+        second.close();
+        fourth.close();
+    }
+
+    @Test
+    void other_tee_times_and_courses_have_lines_of_their_own() {
+        admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
+        admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
+
+        assertThat(admission.enter("c", nine.plusSeconds(600), Deadline.after(Duration.ofMillis(1)))).isNotNull();
+        assertThat(admission.enter("d", nine, Deadline.after(Duration.ofMillis(1)))).isNotNull();
+    }
+
+    @Test
+    void forgets_a_tee_time_once_nobody_is_in_line() {
+        TeeTimeAdmission.Admitted only = admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
+        assertThat(admission.busyTeeTimes()).isEqualTo(1);
+
+        only.close();
+
+        assertThat(admission.busyTeeTimes()).isZero();
+    }
+}

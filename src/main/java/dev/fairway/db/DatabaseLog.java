@@ -1,5 +1,6 @@
 package dev.fairway.db;
 
+import dev.fairway.log.LogThrottle;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.event.RetryOnRetryEvent;
 import java.time.Duration;
@@ -8,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log lines of the resilience policy, in the seed's words and with nothing of the request in
- * them: one per retry, one when a call gives up, one per circuit-breaker state change, and one
- * per budget window while the retry budget is spent.
+ * The log lines of the resilience policy, with nothing of the request in them: a line per retry,
+ * when a call gives up, and per circuit-breaker state change, each kind of failure at most once a
+ * second (a failure that repeats on every request says how often it happened instead of filling
+ * the log), and one per budget window while the retry budget is spent.
  */
 public final class DatabaseLog implements ResiliencePolicy.Listener {
 
@@ -18,6 +20,7 @@ public final class DatabaseLog implements ResiliencePolicy.Listener {
     private static final Duration BUDGET_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final AtomicLong lastBudgetLog = new AtomicLong(Long.MIN_VALUE);
+    private final LogThrottle throttle = new LogThrottle();
     private final int maxAttempts;
 
     private DatabaseLog(int maxAttempts) {
@@ -30,21 +33,39 @@ public final class DatabaseLog implements ResiliencePolicy.Listener {
         policy.retries().getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
                 .onRetry(databaseLog::retrying));
         CircuitBreaker breaker = policy.breaker();
-        breaker.getEventPublisher().onStateTransition(event -> log.warn(
-                "Database circuit breaker {} -> {}: {}", event.getStateTransition().getFromState(),
-                event.getStateTransition().getToState(), meaning(event.getStateTransition().getToState(), policy)));
+        breaker.getEventPublisher().onStateTransition(event -> databaseLog.breakerMoved(
+                event.getStateTransition().getFromState(), event.getStateTransition().getToState(), policy));
         return databaseLog;
     }
 
     private void retrying(RetryOnRetryEvent event) {
-        log.warn("Database operation failed (attempt {}/{}), retrying in {}ms: {} [{}]", event.getNumberOfRetryAttempts(),
-                maxAttempts, event.getWaitInterval().toMillis(), FailureLabel.of(event.getLastThrowable()), event.getName());
+        long heldBack = throttle.admit("retry " + FailureLabel.kind(event.getLastThrowable()));
+        if (heldBack >= 0) {
+            log.warn("Database operation failed (attempt {}/{}), retrying in {}ms: {} [{}]{}",
+                    event.getNumberOfRetryAttempts(), maxAttempts, event.getWaitInterval().toMillis(),
+                    FailureLabel.of(event.getLastThrowable()), event.getName(), LogThrottle.heldBack(heldBack));
+        }
     }
 
     @Override
     public void gaveUp(String operation, int attempts, DatabaseException failure) {
-        log.warn("Database operation failed after {} attempt{}, giving up: {} [{}]", attempts, attempts == 1 ? "" : "s",
-                FailureLabel.of(failure), operation);
+        long heldBack = throttle.admit("gave up " + FailureLabel.kind(failure));
+        if (heldBack >= 0) {
+            log.warn("Database operation failed after {} attempt{}, giving up: {} [{}]{}", attempts,
+                    attempts == 1 ? "" : "s", FailureLabel.of(failure), operation, LogThrottle.heldBack(heldBack));
+        }
+    }
+
+    /**
+     * Logs a state change of the breaker. Closing always shows; while the database stays down the
+     * breaker cycles open, half-open, open every second, and that shows once a second.
+     */
+    private void breakerMoved(CircuitBreaker.State from, CircuitBreaker.State to, ResiliencePolicy policy) {
+        long heldBack = to == CircuitBreaker.State.CLOSED ? 0 : throttle.admit("breaker");
+        if (heldBack >= 0) {
+            log.warn("Database circuit breaker {} -> {}: {}{}", from, to, meaning(to, policy),
+                    LogThrottle.heldBack(heldBack));
+        }
     }
 
     @Override

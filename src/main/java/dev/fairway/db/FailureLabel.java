@@ -11,6 +11,25 @@ public final class FailureLabel {
     private FailureLabel() {
     }
 
+    /**
+     * The kind of a failure, from a small closed set, for telling repeats of one failure apart
+     * from other failures: its SQLSTATE, else the class of its innermost cause.
+     */
+    public static String kind(Throwable failure) {
+        if (failure instanceof CircuitOpenException) {
+            return "circuit breaker open";
+        }
+        String state = FailureClassifier.sqlState(failure);
+        if (state != null) {
+            return state;
+        }
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        return innermost.getClass().getName();
+    }
+
     public static String of(Throwable failure) {
         if (failure instanceof CircuitOpenException) {
             return "circuit breaker open";

@@ -2,6 +2,8 @@ package dev.fairway.web;
 
 import dev.fairway.db.CircuitOpenException;
 import dev.fairway.db.DatabaseException;
+import dev.fairway.db.FailureLabel;
+import dev.fairway.log.LogThrottle;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place failures become answers: every error is {@code application/problem+json}, and
- * anything unforeseen is a logged 500 (which is a bug) that says nothing of its cause.
+ * anything unforeseen is a logged 500 (which is a bug) that says nothing of its cause. A bug that
+ * repeats is logged with its stack trace at most once a second per kind and route.
  */
 public final class ErrorResponses {
 
@@ -25,11 +28,17 @@ public final class ErrorResponses {
     }
 
     public static void register(RoutesConfig routes) {
+        // A bug that every request meets logs its stack trace once a second, not once per request.
+        LogThrottle throttle = new LogThrottle();
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem(), e));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e), null));
         routes.exception(DatabaseException.class, (e, ctx) -> {
             if (!e.unavailable()) {
-                log.error("Database failure of {} {}: {}", ctx.method(), ctx.endpoint().path, e.getMessage(), e);
+                long heldBack = throttle.admit("database " + FailureLabel.kind(e) + " " + ctx.endpoint().path);
+                if (heldBack >= 0) {
+                    log.error("Database failure of {} {}: {}{}", ctx.method(), ctx.endpoint().path, e.getMessage(),
+                            LogThrottle.heldBack(heldBack), e);
+                }
                 write(ctx, INTERNAL_ERROR, null);
                 return;
             }
@@ -39,7 +48,11 @@ public final class ErrorResponses {
             write(ctx, problem.problem(), problem);
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unexpected failure of {} {}", ctx.method(), ctx.endpoint().path, e);
+            long heldBack = throttle.admit(e.getClass().getName() + " " + ctx.endpoint().path);
+            if (heldBack >= 0) {
+                log.error("Unexpected failure of {} {}{}", ctx.method(), ctx.endpoint().path,
+                        LogThrottle.heldBack(heldBack), e);
+            }
             write(ctx, INTERNAL_ERROR, null);
         });
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Finds a returning database within a fraction of a second, without waiting for a request to
  * try: a few times a second, while the circuit breaker is not closed or the pool has no
- * connection at all, it connects to the database directly. Its outcome is the breaker's probe
+ * connection at all, it connects to the database directly and asks whether it takes writes. Its outcome is the breaker's probe
  * (so the breaker closes even when no request arrives), and when the database answers and the
  * pool is empty, the pool is told to refill at once; when it does not, the empty pool fails
  * borrows at once rather than letting each wait out the pool timeout.
@@ -40,17 +40,19 @@ public final class BreakerRecoveryProbe implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
-        boolean up = pool.reachable(PROBE_TIMEOUT);
+        ConnectionPool.Reachability found = pool.reachable(PROBE_TIMEOUT);
         if (breakerProbe) {
-            if (up) {
+            // A server that answers but takes no writes has not recovered: bookings would fail again.
+            if (found == ConnectionPool.Reachability.UP) {
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             } else {
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS,
-                        new java.sql.SQLTransientConnectionException("the recovery probe could not reach the database"));
+                        new java.sql.SQLTransientConnectionException("the recovery probe found the database "
+                                + (found == ConnectionPool.Reachability.DOWN ? "unreachable" : "read-only")));
             }
         }
         if (poolEmpty) {
-            if (up) {
+            if (found != ConnectionPool.Reachability.DOWN) {
                 pool.refill();
             } else {
                 pool.markUnreachable();

@@ -103,19 +103,30 @@ public final class ConnectionPool implements AutoCloseable {
         return pool.getTotalConnections();
     }
 
+    /** What a fresh connection of the pool's own found. */
+    public enum Reachability {
+        /** No connection, or no answer. */
+        DOWN,
+        /** It answers but takes no writes: a standby, or a primary being demoted. */
+        READ_ONLY,
+        /** It answers and takes writes. */
+        UP
+    }
+
     /**
-     * Whether the database answers a fresh connection of its own within {@code timeout}, whatever
-     * state the pool's connections are in.
+     * Whether the database answers a fresh connection of its own within {@code timeout}, and
+     * takes writes, whatever state the pool's connections are in.
      */
-    public boolean reachable(Duration timeout) {
+    public Reachability reachable(Duration timeout) {
         Properties properties = DriverProperties.forPool(url, settings);
         DriverProperties.setTimeouts(properties, timeout, timeout);
         try (Connection connection = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
-             Statement statement = connection.createStatement()) {
-            statement.execute("select 1");
-            return true;
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet readOnly = statement.executeQuery("select current_setting('transaction_read_only')")) {
+            readOnly.next();
+            return "on".equals(readOnly.getString(1)) ? Reachability.READ_ONLY : Reachability.UP;
         } catch (SQLException e) {
-            return false;
+            return Reachability.DOWN;
         }
     }
 

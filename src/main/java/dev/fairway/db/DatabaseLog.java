@@ -18,9 +18,11 @@ public final class DatabaseLog implements ResiliencePolicy.Listener {
 
     private static final Logger log = LoggerFactory.getLogger("dev.fairway.db.Database");
     private static final Duration BUDGET_LOG_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration CYCLING_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final AtomicLong lastBudgetLog = new AtomicLong(Long.MIN_VALUE);
     private final LogThrottle throttle = new LogThrottle();
+    private final LogThrottle cyclingThrottle = new LogThrottle(CYCLING_LOG_INTERVAL, System::nanoTime);
     private final int maxAttempts;
 
     private DatabaseLog(int maxAttempts) {
@@ -39,7 +41,7 @@ public final class DatabaseLog implements ResiliencePolicy.Listener {
     }
 
     private void retrying(RetryOnRetryEvent event) {
-        long heldBack = throttle.admit("retry " + FailureLabel.kind(event.getLastThrowable()));
+        long heldBack = throttle.admit(FailureLabel.kind(event.getLastThrowable()));
         if (heldBack >= 0) {
             log.warn("Database operation failed (attempt {}/{}), retrying in {}ms: {} [{}]{}",
                     event.getNumberOfRetryAttempts(), maxAttempts, event.getWaitInterval().toMillis(),
@@ -49,7 +51,7 @@ public final class DatabaseLog implements ResiliencePolicy.Listener {
 
     @Override
     public void gaveUp(String operation, int attempts, DatabaseException failure) {
-        long heldBack = throttle.admit("gave up " + FailureLabel.kind(failure));
+        long heldBack = throttle.admit(FailureLabel.kind(failure));
         if (heldBack >= 0) {
             log.warn("Database operation failed after {} attempt{}, giving up: {} [{}]{}", attempts,
                     attempts == 1 ? "" : "s", FailureLabel.of(failure), operation, LogThrottle.heldBack(heldBack));
@@ -57,11 +59,13 @@ public final class DatabaseLog implements ResiliencePolicy.Listener {
     }
 
     /**
-     * Logs a state change of the breaker. Closing always shows; while the database stays down the
-     * breaker cycles open, half-open, open every second, and that shows once a second.
+     * Logs a state change of the breaker. Opening from closed and closing always show; while the
+     * database stays down the breaker cycles open, half-open, open every second, which shows once
+     * per {@link #CYCLING_LOG_INTERVAL}, saying how often it cycled.
      */
     private void breakerMoved(CircuitBreaker.State from, CircuitBreaker.State to, ResiliencePolicy policy) {
-        long heldBack = to == CircuitBreaker.State.CLOSED ? 0 : throttle.admit("breaker");
+        boolean cycling = from != CircuitBreaker.State.CLOSED && to != CircuitBreaker.State.CLOSED;
+        long heldBack = cycling ? cyclingThrottle.admit("breaker") : 0;
         if (heldBack >= 0) {
             log.warn("Database circuit breaker {} -> {}: {}{}", from, to, meaning(to, policy),
                     LogThrottle.heldBack(heldBack));

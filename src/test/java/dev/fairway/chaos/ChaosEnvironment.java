@@ -105,6 +105,11 @@ public final class ChaosEnvironment implements AutoCloseable {
         return new Db(database.url());
     }
 
+    /** SQL straight to the server's {@code postgres} database: for what Fairway's database refuses. */
+    public Db serverDb() {
+        return new Db(database.url("postgres"));
+    }
+
     /** The database cannot be reached: open connections are reset, new ones refused (the port is closed). */
     public void refuseConnections() {
         proxy.refuseConnections();

@@ -134,6 +134,18 @@ public final class ChaosEnvironment implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the server refuse writes (25006) or take them again: new sessions of Fairway's
+     * database are read-only, and Fairway's sessions are ended so it meets them, as after a demotion.
+     */
+    public void readOnly(boolean on) {
+        serverDb().execute("alter database " + EmbeddedDatabase.DATABASE
+                + (on ? " set default_transaction_read_only = on" : " reset default_transaction_read_only"));
+        if (on) {
+            terminateSessions();
+        }
+    }
+
     /** Ends every session Fairway has open, as an administrator or a failover would. */
     public int terminateSessions() {
         return (int) db().count(TERMINATE_FAIRWAY_SESSIONS);

@@ -1,5 +1,6 @@
 package dev.fairway.chaos;
 
+import dev.fairway.config.ResilienceSettings;
 import dev.fairway.support.Db;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +23,10 @@ import java.util.Map;
  * @param p50              median latency
  * @param p99              99th percentile latency
  * @param max              slowest answer
+ * @param late             answers that came later than the request deadline plus 0.2 s
  * @param acknowledged     bookings answered 201
  * @param present          bookings of the workload in the database
+ * @param lost             bookings answered 201 that are not in the database
  * @param duplicates       Idempotency-Keys with more than one booking
  * @param overbooked       tee times with more players than they hold
  * @param countMismatches  tee times whose booked count differs from their confirmed bookings
@@ -32,8 +35,11 @@ import java.util.Map;
  */
 public record ChaosReport(String scenario, long requests, long ok, long stale, long unavailable, long missingRetryAfter,
                           long otherErrors, long resets, long availability5xx, Duration p50, Duration p99, Duration max,
-                          long acknowledged, long present, long duplicates, long overbooked, long countMismatches,
+                          long late, long acknowledged, long present, long lost, long duplicates, long overbooked, long countMismatches,
                           Duration recovery, List<String> otherSamples) {
+
+    /** The request deadline, and what the answer may take on top to reach the client. */
+    public static final Duration LATE = ResilienceSettings.REQUEST_DEADLINE.plusMillis(200);
 
     static ChaosReport of(String scenario, Workload workload, Db db, Long faultEndNanos) {
         List<Outcome> outcomes = workload.outcomes();
@@ -48,6 +54,7 @@ public record ChaosReport(String scenario, long requests, long ok, long stale, l
         long availability5xx = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.AVAILABILITY
                 && (o.status() >= 500 && o.status() != 503)).count();
         long[] latencies = outcomes.stream().mapToLong(Outcome::latencyNanos).sorted().toArray();
+        long late = java.util.Arrays.stream(latencies).filter(l -> l > LATE.toNanos()).count();
         Duration recovery = null;
         if (faultEndNanos != null) {
             recovery = outcomes.stream()
@@ -56,7 +63,10 @@ public record ChaosReport(String scenario, long requests, long ok, long stale, l
                     .min(Duration::compareTo).orElse(null);
         }
         Map<String, String> acknowledged = workload.acknowledged();
-        long present = db.count("select count(*) from booking where name like 'chaos %'");
+        java.util.Set<Object> stored = new java.util.HashSet<>();
+        db.rows("select id from booking where name like 'chaos %'").forEach(row -> stored.add(row.get("id")));
+        long present = stored.size();
+        long lost = acknowledged.values().stream().filter(id -> !stored.contains(id)).count();
         long duplicates = db.count("select count(*) from (select name from booking where name like 'chaos %' "
                 + "group by name having count(*) > 1) d");
         long overbooked = db.count("select count(*) from tee_time t where t.booked > t.capacity or "
@@ -68,7 +78,7 @@ public record ChaosReport(String scenario, long requests, long ok, long stale, l
         return new ChaosReport(scenario, outcomes.size(), ok, stale, unavailable, missingRetryAfter, other, resets,
                 availability5xx, percentile(latencies, 50), percentile(latencies, 99),
                 latencies.length == 0 ? Duration.ZERO : Duration.ofNanos(latencies[latencies.length - 1]),
-                acknowledged.size(), present, duplicates, overbooked, mismatches, recovery, otherSamples);
+                late, acknowledged.size(), present, lost, duplicates, overbooked, mismatches, recovery, otherSamples);
     }
 
     private static Duration percentile(long[] sorted, int percent) {
@@ -80,15 +90,15 @@ public record ChaosReport(String scenario, long requests, long ok, long stale, l
     }
 
     static String header() {
-        return String.format("%-34s %8s %8s %7s %7s %6s %6s %8s %8s %8s %6s %6s %5s %5s %9s",
-                "scenario", "requests", "ok", "stale", "503", "other", "resets", "p50", "p99", "max", "acked", "in db",
-                "dups", "over", "recovery");
+        return String.format("%-40s %8s %8s %7s %7s %6s %6s %8s %8s %8s %5s %6s %6s %5s %5s %5s %9s",
+                "scenario", "requests", "ok", "stale", "503", "other", "resets", "p50", "p99", "max", "late", "acked",
+                "in db", "lost", "dups", "over", "recovery");
     }
 
     String row() {
-        return (otherSamples.isEmpty() ? "" : "other errors and resets, for example: " + otherSamples + "\n") + String.format("%-34s %8d %8d %7d %7d %6d %6d %8s %8s %8s %6d %6d %5d %5d %9s",
+        return (otherSamples.isEmpty() ? "" : "other errors and resets, for example: " + otherSamples + "\n") + String.format("%-40s %8d %8d %7d %7d %6d %6d %8s %8s %8s %5d %6d %6d %5d %5d %5d %9s",
                 scenario, requests, ok, stale, unavailable, otherErrors, resets, millis(p50), millis(p99), millis(max),
-                acknowledged, present, duplicates, overbooked, recovery == null ? "-" : millis(recovery));
+                late, acknowledged, present, lost, duplicates, overbooked, recovery == null ? "-" : millis(recovery));
     }
 
     private static String millis(Duration duration) {

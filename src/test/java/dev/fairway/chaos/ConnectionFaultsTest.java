@@ -28,6 +28,8 @@ class ConnectionFaultsTest {
 
     private static void assertSurvived(ChaosReport report) {
         assertThat(report.requests()).as("load ran").isGreaterThan(200);
+        assertThat(report.late()).as("answers later than the deadline + 0.2 s").isZero();
+        assertThat(report.lost()).as("bookings answered 201 and not stored").isZero();
         assertThat(report.availability5xx()).as("availability 5xx").isZero();
         assertThat(report.unavailable()).as("503s: every failure was retried away").isZero();
         assertThat(report.otherErrors()).as("other errors").isZero();

@@ -39,15 +39,12 @@ class ReadOnlyServerTest {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         List<Http.Answer> answers;
         try {
-            env.db().execute("alter database " + dev.fairway.db.EmbeddedDatabase.DATABASE
-                    + " set default_transaction_read_only = on");
-            env.terminateSessions(); // its sessions come back read-only, as after a demotion
+            env.readOnly(true);
             root.addAppender(lines);
             answers = bookFor(http, READ_ONLY_FOR);
         } finally {
             root.detachAppender(lines);
-            env.serverDb().execute("alter database " + dev.fairway.db.EmbeddedDatabase.DATABASE
-                    + " reset default_transaction_read_only");
+            env.readOnly(false);
         }
 
         assertThat(answers).as("bookings tried while read-only").hasSizeGreaterThan(20);

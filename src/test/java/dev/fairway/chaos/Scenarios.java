@@ -29,6 +29,58 @@ public final class Scenarios {
                 env::terminateSessions);
     }
 
+    /** Every open connection becomes half-open every {@code every}: Fairway's side reset, the server's left open and silent. */
+    public static ChaosReport halfOpen(ChaosEnvironment env, Duration every, Duration total, int readers, int bookers) {
+        return repeated("half-open connections every " + every.toSeconds() + "s", env, every, total, readers, bookers,
+                () -> env.proxy().faultAll(dev.fairway.support.TcpProxy.Fault.HALF_OPEN));
+    }
+
+    /** Every open connection freezes every {@code every}: nothing passes either way, nothing is closed. */
+    public static ChaosReport silentDrops(ChaosEnvironment env, Duration every, Duration total, int readers, int bookers) {
+        return repeated("silent drops every " + every.toSeconds() + "s", env, every, total, readers, bookers,
+                () -> env.proxy().faultAll(dev.fairway.support.TcpProxy.Fault.FROZEN));
+    }
+
+    /**
+     * Every {@code every}, the next COMMIT is held back for half a second while its client is cut
+     * off: the retry starts while the first run's COMMIT is still on its way.
+     */
+    public static ChaosReport heldCommits(ChaosEnvironment env, Duration every, Duration total, int readers, int bookers) {
+        return repeated("COMMIT held back every " + every.toMillis() + "ms", env, every, total, readers, bookers,
+                () -> env.proxy().holdNextCommit(Duration.ofMillis(500)));
+    }
+
+    /** Every packet either way takes {@code delay} longer, for {@code total}. */
+    public static ChaosReport latency(ChaosEnvironment env, Duration delay, Duration total, int readers, int bookers) {
+        try (Workload workload = Workload.start(env, readers, bookers)) {
+            sleep(WARM_UP);
+            env.proxy().latency(delay);
+            sleep(total);
+            env.proxy().latency(Duration.ZERO);
+            long back = System.nanoTime();
+            sleep(AFTERMATH);
+            workload.stop();
+            workload.finishUnanswered(FINISH);
+            return ChaosReport.of(delay.toMillis() + " ms added to every packet for " + total.toSeconds() + "s",
+                    workload, env.db(), back);
+        }
+    }
+
+    /** The server takes no writes for {@code total}, as a standby or a primary being demoted. */
+    public static ChaosReport readOnly(ChaosEnvironment env, Duration total, int readers, int bookers) {
+        try (Workload workload = Workload.start(env, readers, bookers)) {
+            sleep(WARM_UP);
+            env.readOnly(true);
+            sleep(total);
+            env.readOnly(false);
+            long back = System.nanoTime();
+            sleep(AFTERMATH);
+            workload.stop();
+            workload.finishUnanswered(FINISH);
+            return ChaosReport.of("read-only server for " + total.toSeconds() + "s", workload, env.db(), back);
+        }
+    }
+
     /** The database is unreachable for {@code total}: refused, then blackholed, then stopped, a third each. */
     public static ChaosReport outage(ChaosEnvironment env, Duration total, int readers, int bookers) {
         Duration third = total.dividedBy(3);

@@ -29,6 +29,7 @@ import dev.fairway.db.Migrations;
 import dev.fairway.db.NotificationListener;
 import dev.fairway.db.PoolSettings;
 import dev.fairway.db.RandomIds;
+import dev.fairway.db.ReplicationWatch;
 import dev.fairway.db.ResiliencePolicy;
 import dev.fairway.db.SchemaMigrator;
 import dev.fairway.teesheet.TeeSheetChanges;
@@ -153,7 +154,8 @@ public final class Fairway implements Callable<Integer> {
             PrometheusMeterRegistry metrics = meters.registry();
             pool = ConnectionPool.open("fairway", url, PoolSettings.forUrl(url), DatabaseMetrics.poolMetrics(metrics));
             ResiliencePolicy policy = resiliencePolicy(settings, metrics);
-            Database database = new Database(pool, policy);
+            ReplicationWatch replication = new ReplicationWatch(pool, settings.resilience().requireSyncStandby());
+            Database database = new Database(pool, policy, replication);
             BreakerRecoveryProbe recovery = new BreakerRecoveryProbe(policy.breaker(), pool);
             BookedCountsCache counts = new BookedCountsCache();
             CourseService courses = new CourseService(database, counts);
@@ -173,7 +175,7 @@ public final class Fairway implements Callable<Integer> {
             List<Runnable> whenMigrated = embedded != null
                     ? List.of(() -> DemoCourse.createIfNoCourses(courses, clock)) : List.of();
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
-            Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker());
+            Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication);
             WebServer web = WebServer.start(settings.port(), settings.resilience().requestDeadline(), List.of(
                     new HttpMetrics(metrics),
                     new HealthRoutes(readiness),
@@ -187,11 +189,12 @@ public final class Fairway implements Callable<Integer> {
             migrator.start();
             cleanup.start();
             recovery.start();
+            replication.start();
             publisher.start();
             listener.ifPresent(NotificationListener::start);
             log.info("Fairway {} is serving on http://localhost:{}", VersionProvider.version(), web.port());
             return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses,
-                    database, counts, heard, background(List.of(cleanup, recovery, publisher), listener, meters));
+                    database, counts, heard, background(List.of(cleanup, recovery, replication, publisher), listener, meters));
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();

@@ -23,7 +23,8 @@ final class ResilienceEnvironment {
                 env.integer("FAIRWAY_DB_BREAKER_HALF_OPEN_CALLS", d.breakerHalfOpenCalls(), 1, 1000),
                 env.millis("FAIRWAY_DB_ATTEMPT_TIMEOUT_MS", d.attemptTimeout(), 50, 120_000),
                 env.millis("FAIRWAY_DB_LOCK_TIMEOUT_MS", d.lockTimeout(), 10, 120_000),
-                env.millis("FAIRWAY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", d.idleInTransactionTimeout(), 100, 600_000));
+                env.millis("FAIRWAY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", d.idleInTransactionTimeout(), 100, 600_000),
+                env.flag("FAIRWAY_DB_REQUIRE_SYNC_STANDBY", d.requireSyncStandby()));
         if (settings.breakerMinimumCalls() > settings.breakerWindowCalls()) {
             throw new InvalidSettingException("FAIRWAY_DB_BREAKER_MINIMUM_CALLS must not exceed FAIRWAY_DB_BREAKER_WINDOW_CALLS");
         }

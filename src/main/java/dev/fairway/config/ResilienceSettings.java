@@ -24,6 +24,9 @@ import java.time.Duration;
  *                                 transaction, after which the attempt fails (55P03) and is retried
  * @param idleInTransactionTimeout a transaction of ours that waits this long for its client's next
  *                                 statement is ended by the server: a dead client's locks do not outlive it
+ * @param requireSyncStandby       writes commit only once a synchronous standby has them, and are
+ *                                 refused while the primary has none: a failover then loses no
+ *                                 acknowledged booking
  */
 public record ResilienceSettings(
         Duration requestDeadline,
@@ -40,7 +43,8 @@ public record ResilienceSettings(
         int breakerHalfOpenCalls,
         Duration attemptTimeout,
         Duration lockTimeout,
-        Duration idleInTransactionTimeout) {
+        Duration idleInTransactionTimeout,
+        boolean requireSyncStandby) {
 
     public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(5);
     public static final int MAX_ATTEMPTS = 3;
@@ -79,6 +83,13 @@ public record ResilienceSettings(
         return new ResilienceSettings(REQUEST_DEADLINE, MAX_ATTEMPTS, BACKOFF_BASE, BACKOFF_CAP, BUDGET_RATIO,
                 BUDGET_PER_SECOND, BUDGET_WINDOW, BREAKER_FAILURE_RATE, BREAKER_MINIMUM_CALLS, BREAKER_WINDOW_CALLS,
                 BREAKER_OPEN_DURATION, BREAKER_HALF_OPEN_CALLS, ATTEMPT_TIMEOUT, LOCK_TIMEOUT,
-                IDLE_IN_TRANSACTION_TIMEOUT);
+                IDLE_IN_TRANSACTION_TIMEOUT, false);
+    }
+
+    /** These settings, with writes waiting for a synchronous standby or not. */
+    public ResilienceSettings withRequireSyncStandby(boolean required) {
+        return new ResilienceSettings(requestDeadline, maxAttempts, backoffBase, backoffCap, budgetRatio, budgetPerSecond,
+                budgetWindow, breakerFailureRate, breakerMinimumCalls, breakerWindowCalls, breakerOpenDuration,
+                breakerHalfOpenCalls, attemptTimeout, lockTimeout, idleInTransactionTimeout, required);
     }
 }

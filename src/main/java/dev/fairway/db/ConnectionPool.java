@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -29,22 +31,33 @@ public final class ConnectionPool implements AutoCloseable {
     private final PoolSettings settings;
     private final DatabaseUrl url;
     private final ConnectionAdderWaker adder;
+    /** For a URL with several servers: what finds the primary among them; null for one server. */
+    private final NewestPrimaryDataSource primaries;
     /** When a direct connect last failed while the pool was empty (System.nanoTime), or 0. */
     private volatile long unreachableSince;
 
-    private ConnectionPool(HikariPool pool, PoolSettings settings, DatabaseUrl url, ConnectionAdderWaker adder) {
+    private ConnectionPool(HikariPool pool, PoolSettings settings, DatabaseUrl url, ConnectionAdderWaker adder,
+                           NewestPrimaryDataSource primaries) {
         this.pool = pool;
         this.settings = settings;
         this.url = url;
         this.adder = adder;
+        this.primaries = primaries;
     }
 
     public static ConnectionPool open(String name, DatabaseUrl url, PoolSettings settings,
                                       MetricsTrackerFactory metrics) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setJdbcUrl(url.jdbcUrl());
-        config.setDataSourceProperties(DriverProperties.forPool(url, settings));
+        NewestPrimaryDataSource primaries = null;
+        if (url.hosts().size() > 1) {
+            primaries = new NewestPrimaryDataSource(url, DriverProperties.forServerOfMany(url, settings),
+                    settings.connectTimeout());
+            config.setDataSource(primaries);
+        } else {
+            config.setJdbcUrl(url.jdbcUrl());
+            config.setDataSourceProperties(DriverProperties.forPool(url, settings));
+        }
         config.setMaximumPoolSize(settings.maximumSize());
         config.setMinimumIdle(settings.minimumIdle());
         config.setConnectionTimeout(poolWaitMillis(settings.poolWait()));
@@ -66,7 +79,7 @@ public final class ConnectionPool implements AutoCloseable {
         }
         ConnectionAdderWaker adder = new ConnectionAdderWaker(name);
         config.setThreadFactory(adder);
-        return new ConnectionPool(new HikariPool(config), settings, url, adder);
+        return new ConnectionPool(new HikariPool(config), settings, url, adder, primaries);
     }
 
     /**
@@ -118,16 +131,47 @@ public final class ConnectionPool implements AutoCloseable {
      * takes writes, whatever state the pool's connections are in.
      */
     public Reachability reachable(Duration timeout) {
-        Properties properties = DriverProperties.forPool(url, settings);
+        Properties properties = primaries != null ? DriverProperties.forServerOfMany(url, settings)
+                : DriverProperties.forPool(url, settings);
         DriverProperties.setTimeouts(properties, timeout, timeout);
-        try (Connection connection = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
+        try (Connection connection = primaries != null ? primaries.connect(properties, timeout)
+                : new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
              Statement statement = connection.createStatement();
              java.sql.ResultSet readOnly = statement.executeQuery("select current_setting('transaction_read_only')")) {
             readOnly.next();
             return "on".equals(readOnly.getString(1)) ? Reachability.READ_ONLY : Reachability.UP;
         } catch (SQLException e) {
-            return Reachability.DOWN;
+            return e instanceof NoPrimaryException ? Reachability.READ_ONLY : Reachability.DOWN;
         }
+    }
+
+    /** For a URL with several servers, what each that answers says of itself; empty for one server. */
+    public List<NewestPrimaryDataSource.Server> survey() {
+        return primaries == null ? List.of() : primaries.survey();
+    }
+
+    /**
+     * For a URL with several servers: when a primary on a newer timeline than the one the pool's
+     * connections go to answers (the pool's is an old primary that came back), retires them all.
+     *
+     * @return whether it did
+     */
+    public boolean leaveAnOldPrimary(List<NewestPrimaryDataSource.Server> servers) {
+        if (primaries == null || primaries.current().isEmpty()) {
+            return false;
+        }
+        Optional<NewestPrimaryDataSource.Server> newest = servers.stream().filter(NewestPrimaryDataSource.Server::primary)
+                .max(java.util.Comparator.comparingLong(NewestPrimaryDataSource.Server::timeline));
+        if (newest.isEmpty() || newest.get().host().equals(primaries.current().get())) {
+            return false;
+        }
+        long currentTimeline = servers.stream().filter(s -> s.host().equals(primaries.current().get()))
+                .mapToLong(NewestPrimaryDataSource.Server::timeline).findFirst().orElse(0);
+        if (newest.get().timeline() <= currentTimeline) {
+            return false;
+        }
+        evictAll();
+        return true;
     }
 
     /** The database is back: end the pool's connect backoff so it fills now, not in up to 5 s. */

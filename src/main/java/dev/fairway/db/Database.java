@@ -20,15 +20,24 @@ public final class Database {
     private final ResiliencePolicy policy;
     private final LocalSettings settings;
     private final Duration attemptTimeout;
+    private final boolean waitForSyncStandby;
+    private final WriteGuard guard;
 
     public Database(ConnectionPool pool, ResiliencePolicy policy) {
+        this(pool, policy, WriteGuard.NONE);
+    }
+
+    /** @param guard whether writes may be tried now (not without a synchronous standby, when one is required) */
+    public Database(ConnectionPool pool, ResiliencePolicy policy, WriteGuard guard) {
         this.pool = pool;
         this.policy = policy;
+        this.guard = guard;
         ResilienceSettings limits = policy.settings();
+        this.waitForSyncStandby = limits.requireSyncStandby();
         // Without a transaction pooler the schema is set once per connection by the driver.
         String schema = pool.url().transactionPooler() ? pool.url().schema().orElse(null) : null;
         this.settings = new LocalSettings(pool.settings().statementTimeout(), limits.lockTimeout(),
-                limits.idleInTransactionTimeout(), schema);
+                limits.idleInTransactionTimeout(), schema, waitForSyncStandby);
         this.attemptTimeout = limits.attemptTimeout();
     }
 
@@ -56,6 +65,9 @@ public final class Database {
     }
 
     private <T> T run(String operation, Deadline deadline, Mode mode, SqlWork<T> work) {
+        if (mode != Mode.READ && guard.refusesWrites()) {
+            throw new NoSynchronousStandbyException(operation);
+        }
         return policy.call(operation, deadline, attempt -> attempt(operation, deadline, mode, work, attempt));
     }
 
@@ -71,15 +83,20 @@ public final class Database {
                 try {
                     if (mode != Mode.TRANSACTION) {
                         phase = mode == Mode.READ ? Phase.WORK : Phase.COMMIT;
-                        return work.run(new DeadlineSession(connection, deadline, operation, settings, mode, attempt));
+                        return work.run(new DeadlineSession(connection, deadline, operation, settings, mode, attempt,
+                                waitForSyncStandby));
                     }
                     phase = Phase.WORK;
                     connection.setAutoCommit(false);
-                    DeadlineSession session = new DeadlineSession(connection, deadline, operation, settings, mode, attempt);
+                    DeadlineSession session = new DeadlineSession(connection, deadline, operation, settings, mode, attempt,
+                            waitForSyncStandby);
                     T result = work.run(session);
                     phase = Phase.COMMIT;
                     session.beforeStatement();
                     connection.commit();
+                    if (waitForSyncStandby) {
+                        SyncStandbyWait.confirm(connection.getWarnings());
+                    }
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     if (phase == Phase.WORK && mode == Mode.TRANSACTION) {
@@ -89,6 +106,9 @@ public final class Database {
                 }
             }
         } catch (SQLException e) {
+            if (FailureClassifier.connectionLost(e)) {
+                guard.connectionLost();
+            }
             if (SqlFailures.timedOut(e)) {
                 // A connection that answers nothing is seldom the only one: the pool's others went
                 // through the same middlebox. Replace them rather than hand them to the next requests.

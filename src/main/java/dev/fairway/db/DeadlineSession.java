@@ -35,6 +35,7 @@ final class DeadlineSession implements SqlSession {
     private final LocalSettings settings;
     private final Database.Mode mode;
     private final int attempt;
+    private final boolean waitForSyncStandby;
     private boolean settingsSent;
 
     /**
@@ -43,8 +44,9 @@ final class DeadlineSession implements SqlSession {
      *                 autocommit mode, of the first one in a transaction
      */
     DeadlineSession(Connection connection, Deadline deadline, String operation, LocalSettings settings,
-                    Database.Mode mode, int attempt) {
+                    Database.Mode mode, int attempt, boolean waitForSyncStandby) {
         this.attempt = attempt;
+        this.waitForSyncStandby = waitForSyncStandby;
         this.connection = connection;
         this.deadline = deadline;
         this.operation = operation;
@@ -96,6 +98,7 @@ final class DeadlineSession implements SqlSession {
                     rows.add(mapper.map(rs));
                 }
             }
+            confirmCommitted(statement);
             return rows;
         }
     }
@@ -109,7 +112,17 @@ final class DeadlineSession implements SqlSession {
             if (withSettings) {
                 statement.getMoreResults(); // past the settings' own result
             }
-            return statement.getUpdateCount();
+            int changed = statement.getUpdateCount();
+            confirmCommitted(statement);
+            return changed;
+        }
+    }
+
+    /** An autocommit write committed as it completed: it counts only once the standby has it. */
+    private void confirmCommitted(PreparedStatement statement) throws SQLException {
+        if (waitForSyncStandby && mode == Database.Mode.STATEMENTS) {
+            SyncStandbyWait.confirm(statement.getWarnings());
+            SyncStandbyWait.confirm(connection.getWarnings());
         }
     }
 

@@ -29,6 +29,17 @@ final class DriverProperties {
     }
 
     /**
+     * The properties of a connection to one server of a URL that names several: Fairway finds the
+     * primary among them itself ({@link NewestPrimaryDataSource}), so pgjdbc connects to the one
+     * server it is given, whatever it is.
+     */
+    static Properties forServerOfMany(DatabaseUrl url, PoolSettings settings) {
+        Properties properties = forPool(url, settings);
+        properties.remove("targetServerType");
+        return properties;
+    }
+
+    /**
      * pgjdbc's timeouts are whole seconds: rounded up, so a short timeout never becomes zero
      * (which pgjdbc reads as no timeout at all).
      *

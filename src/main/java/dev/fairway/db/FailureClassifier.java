@@ -101,7 +101,8 @@ public final class FailureClassifier {
     /** pgjdbc found servers but none that takes writes ({@code target_session_attrs=read-write}). */
     private static boolean noPrimary(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("specified targetServerType")) {
+            if (t instanceof NoPrimaryException
+                    || (t.getMessage() != null && t.getMessage().contains("specified targetServerType"))) {
                 return true;
             }
         }
@@ -132,6 +133,11 @@ public final class FailureClassifier {
             }
         }
         return state;
+    }
+
+    /** Whether the failure ended the connection (class 08, a state that ends the session, a socket error). */
+    public static boolean connectionLost(Throwable failure) {
+        return connectionLost(failure, sqlState(failure));
     }
 
     /** Class 08, a state that ends the session, or a socket error with no SQLSTATE at all. */

@@ -33,6 +33,7 @@ final class LocalSettings {
         STATEMENT_TIMEOUT("statement_timeout"),
         LOCK_TIMEOUT("lock_timeout"),
         IDLE_IN_TRANSACTION_TIMEOUT("idle_in_transaction_session_timeout"),
+        SYNCHRONOUS_COMMIT("synchronous_commit"),
         SEARCH_PATH("search_path");
 
         private final String name;
@@ -42,8 +43,12 @@ final class LocalSettings {
         }
     }
 
-    /** @param schema the schema to put on the search path, or null to leave it to the connection */
-    LocalSettings(Duration statementTimeout, Duration lockTimeout, Duration idleInTransactionTimeout, String schema) {
+    /**
+     * @param schema             the schema to put on the search path, or null to leave it to the connection
+     * @param waitForSyncStandby whether writes commit only once a synchronous standby has them
+     */
+    LocalSettings(Duration statementTimeout, Duration lockTimeout, Duration idleInTransactionTimeout, String schema,
+                  boolean waitForSyncStandby) {
         this.statementTimeout = statementTimeout;
         this.lockTimeout = lockTimeout;
         this.idleInTransactionTimeout = idleInTransactionTimeout;
@@ -56,12 +61,23 @@ final class LocalSettings {
             if (mode == Database.Mode.TRANSACTION) {
                 chosen.add(Setting.IDLE_IN_TRANSACTION_TIMEOUT); // autocommit is never idle in a transaction
             }
+            boolean durable = waitForSyncStandby && mode != Database.Mode.READ;
+            if (durable) {
+                chosen.add(Setting.SYNCHRONOUS_COMMIT);
+            }
             if (schema != null) {
                 chosen.add(Setting.SEARCH_PATH);
             }
             settings.put(mode, List.copyOf(chosen));
-            sql.put(mode, "select " + String.join(", ",
-                    chosen.stream().map(s -> "set_config('" + s.name + "', ?, true)").toList()) + "; ");
+            List<String> expressions = new ArrayList<>(chosen.stream()
+                    .map(s -> "set_config('" + s.name + "', ?, true)").toList());
+            if (durable) {
+                // A transaction id makes even a write that found its work already done (a retry, a
+                // replay) commit through the standby, so its answer, too, waits for the standby to
+                // have everything committed before it.
+                expressions.add("pg_current_xact_id()");
+            }
+            sql.put(mode, "select " + String.join(", ", expressions) + "; ");
         }
     }
 
@@ -82,6 +98,7 @@ final class LocalSettings {
                 case STATEMENT_TIMEOUT -> Long.toString(Math.min(statementTimeout.toMillis(), left));
                 case LOCK_TIMEOUT -> Long.toString(Math.min(lockTimeout.toMillis(), left));
                 case IDLE_IN_TRANSACTION_TIMEOUT -> Long.toString(idleInTransactionTimeout.toMillis());
+                case SYNCHRONOUS_COMMIT -> "on";
                 case SEARCH_PATH -> '"' + schema + '"';
             };
             statement.setString(i + 1, value);

@@ -2,6 +2,7 @@ package dev.fairway.web;
 
 import dev.fairway.db.DatabaseProbe;
 import dev.fairway.db.DatabaseProbe.ProbeResult;
+import dev.fairway.db.ReplicationWatch;
 import dev.fairway.db.SchemaMigrator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -20,12 +21,14 @@ public final class Readiness {
     private final DatabaseProbe probe;
     private final SchemaMigrator schema;
     private final CircuitBreaker breaker;
+    private final ReplicationWatch replication;
     private volatile boolean stopping;
 
-    public Readiness(DatabaseProbe probe, SchemaMigrator schema, CircuitBreaker breaker) {
+    public Readiness(DatabaseProbe probe, SchemaMigrator schema, CircuitBreaker breaker, ReplicationWatch replication) {
         this.probe = probe;
         this.schema = schema;
         this.breaker = breaker;
+        this.replication = replication;
     }
 
     /** From now on the instance reports DOWN, so load balancers stop sending to it. */
@@ -47,6 +50,7 @@ public final class Readiness {
         }
         database.put("schema", schema.isReady() ? "up to date" : schema.pendingReason());
         database.put("circuitBreaker", breaker.getState().name());
+        database.put("replication", replication.replication().describe(replication.standbyRequired()));
         if (!result.up()) {
             return Report.down("the database does not answer", database);
         }

@@ -75,12 +75,17 @@ public final class ChaosEnvironment implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        createCourse(http());
+    }
+
+    /** Stores the scenario's course, {@link #COURSE}: every day, all day, every 10 minutes, 4 players. */
+    public static void createCourse(Http http) {
         String hours = "[{\"firstTeeTime\": \"00:00\", \"lastTeeTime\": \"23:50\"}]";
         StringBuilder week = new StringBuilder();
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             week.append(week.isEmpty() ? "" : ", ").append('"').append(day).append("\": ").append(hours);
         }
-        Http.Answer put = http().put("/api/courses/" + COURSE, "{\"name\": \"Chaos Links\", \"timeZone\": \"UTC\", "
+        Http.Answer put = http.put("/api/courses/" + COURSE, "{\"name\": \"Chaos Links\", \"timeZone\": \"UTC\", "
                 + "\"teeTimeIntervalMinutes\": 10, \"maxPlayersPerTeeTime\": 4, \"bookingWindowDays\": 730, "
                 + "\"weeklyHours\": {" + week + "}}", "Authorization", "Bearer " + TestService.ADMIN_TOKEN);
         if (put.status() != 201 && put.status() != 200) {

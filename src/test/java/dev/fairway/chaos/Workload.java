@@ -40,7 +40,12 @@ public final class Workload implements AutoCloseable {
     }
 
     public static Workload start(ChaosEnvironment env, int readers, int bookers) {
-        Workload workload = new Workload(env.http());
+        return start(env.http(), readers, bookers);
+    }
+
+    /** The load against any Fairway that has the {@link ChaosEnvironment#COURSE} course. */
+    public static Workload start(Http http, int readers, int bookers) {
+        Workload workload = new Workload(http);
         for (int i = 0; i < readers; i++) {
             workload.clients.execute(workload::readLoop);
         }

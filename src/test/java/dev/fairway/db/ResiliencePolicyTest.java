@@ -79,7 +79,7 @@ class ResiliencePolicyTest {
         ResilienceSettings tight = new ResilienceSettings(Duration.ofSeconds(5), 3, Duration.ofMillis(1),
                 Duration.ofMillis(1), 0.0, 1, Duration.ofSeconds(10), 50, 1000, 1000,
                 Duration.ofSeconds(1), 2, ResilienceSettings.ATTEMPT_TIMEOUT, ResilienceSettings.LOCK_TIMEOUT,
-                ResilienceSettings.IDLE_IN_TRANSACTION_TIMEOUT);
+                ResilienceSettings.IDLE_IN_TRANSACTION_TIMEOUT, false);
         ResiliencePolicy budgeted = new ResiliencePolicy(tight, System::currentTimeMillis);
         List<String> exhausted = new ArrayList<>();
         budgeted.addListener(new ResiliencePolicy.Listener() {

@@ -15,8 +15,26 @@ import java.util.Map;
  */
 public record Replication(String synchronousStandbyNames, Integer synchronousStandbys, Integer asynchronousStandbys) {
 
+    /** What the primary tells of its standbys, in one statement any role may run. */
+    static final String STANDBYS = """
+            select current_setting('synchronous_standby_names'),
+                   count(*) filter (where state = 'streaming' and sync_state in ('sync', 'quorum')),
+                   count(*) filter (where state = 'streaming' and sync_state in ('async', 'potential')),
+                   count(*) filter (where state is null)
+            from pg_stat_replication""";
+
     /** Not known yet: the primary was not asked, or did not answer. */
     public static final Replication UNKNOWN = new Replication(null, null, null);
+
+    /** Asks the server {@code connection} is on. */
+    public static Replication read(java.sql.Connection connection) throws java.sql.SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery(STANDBYS)) {
+            row.next();
+            boolean hidden = row.getInt(4) > 0; // the role may not see the standbys' state
+            return new Replication(row.getString(1), hidden ? null : row.getInt(2), hidden ? null : row.getInt(3));
+        }
+    }
 
     public boolean known() {
         return synchronousStandbyNames != null;

@@ -1,9 +1,7 @@
 package dev.fairway.db;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -22,12 +20,6 @@ public final class ReplicationWatch implements WriteGuard, AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final Duration QUERY_TIMEOUT = Duration.ofMillis(800);
-    private static final String STANDBYS = """
-            select current_setting('synchronous_standby_names'),
-                   count(*) filter (where state = 'streaming' and sync_state in ('sync', 'quorum')),
-                   count(*) filter (where state = 'streaming' and sync_state in ('async', 'potential')),
-                   count(*) filter (where state is null)
-            from pg_stat_replication""";
     private static final Logger log = LoggerFactory.getLogger(ReplicationWatch.class);
 
     private final ConnectionPool pool;
@@ -104,17 +96,12 @@ public final class ReplicationWatch implements WriteGuard, AutoCloseable {
     private Replication ask() {
         try (Connection connection = pool.borrow(QUERY_TIMEOUT)) {
             connection.setNetworkTimeout(Runnable::run, (int) QUERY_TIMEOUT.toMillis());
-            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(STANDBYS)) {
-                row.next();
-                boolean hidden = row.getInt(4) > 0; // the role may not see the standbys' state
-                Replication found = new Replication(row.getString(1), hidden ? null : row.getInt(2),
-                        hidden ? null : row.getInt(3));
-                if (standbyRequired && replication.commitsWaitForAStandby() && !found.commitsWaitForAStandby()) {
-                    log.warn("The primary has no synchronous standby: bookings are refused until one is back, "
-                            + "as FAIRWAY_DB_REQUIRE_SYNC_STANDBY asks");
-                }
-                return found;
+            Replication found = Replication.read(connection);
+            if (standbyRequired && replication.commitsWaitForAStandby() && !found.commitsWaitForAStandby()) {
+                log.warn("The primary has no synchronous standby: bookings are refused until one is back, "
+                        + "as FAIRWAY_DB_REQUIRE_SYNC_STANDBY asks");
             }
+            return found;
         } catch (SQLException e) {
             return Replication.UNKNOWN;
         }

@@ -20,6 +20,10 @@ public final class Db {
         this.url = url;
     }
 
+    public DatabaseUrl url() {
+        return url;
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url.jdbcUrl(), url.connectionProperties());
     }

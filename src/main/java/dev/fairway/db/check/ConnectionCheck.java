@@ -4,6 +4,7 @@ import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.HostAndPort;
 import dev.fairway.db.Migrations;
 import dev.fairway.db.PoolSettings;
+import dev.fairway.db.Replication;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +60,7 @@ public final class ConnectionCheck {
                 return finish(steps);
             }
             steps.add(timed(Step.SERVER, () -> serverVersion(a)));
+            steps.add(timed(Step.REPLICATION, () -> replication(a)));
             try (Connection b = connect()) {
                 steps.add(timed(Step.POOLER, () -> pooler(a, b)));
             } catch (SQLException e) {
@@ -135,6 +137,44 @@ public final class ConnectionCheck {
             return StepResult.ok(Step.SERVER, null, "PostgreSQL " + rs.getString(1) + ", max_connections "
                     + rs.getString(2));
         }
+    }
+
+    /** Whether the server takes writes, and whether a failover could lose what it acknowledged. */
+    private StepResult replication(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select pg_is_in_recovery()")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return StepResult.fail(Step.REPLICATION, null, "this server is a standby: it takes no bookings",
+                        "point DATABASE_URL at the primary, or name primary and standbys with "
+                                + "target_session_attrs=read-write (postgres://u:p@h1:5432,h2:5432/db?...)");
+            }
+        }
+        Replication found = Replication.read(connection);
+        String lose = "a failover can lose bookings already acknowledged";
+        String fix = "for none to be lost, make a standby synchronous (synchronous_standby_names on the primary) and "
+                + "set FAIRWAY_DB_REQUIRE_SYNC_STANDBY=true";
+        if (found.synchronousStandbys() == null) {
+            return StepResult.warn(Step.REPLICATION, null, "synchronous_standby_names = '"
+                    + found.synchronousStandbyNames() + "'; this role may not see the standbys",
+                    "grant it pg_monitor to have check-db and /health/ready tell whether " + lose);
+        }
+        if (!found.synchronousStandbyNames().isBlank()) {
+            if (found.synchronousStandbys() > 0) {
+                return StepResult.ok(Step.REPLICATION, null, "synchronous: " + found.synchronousStandbys()
+                        + " standby(s) confirm every commit; a failover to one loses no acknowledged booking");
+            }
+            return StepResult.warn(Step.REPLICATION, null, "synchronous_standby_names = '"
+                    + found.synchronousStandbyNames() + "' but no such standby is streaming",
+                    "every commit waits until one is back (Fairway answers 503 meanwhile): start the standby, or "
+                            + "clear synchronous_standby_names and accept that " + lose);
+        }
+        if (found.asynchronousStandbys() > 0) {
+            return StepResult.warn(Step.REPLICATION, null, "asynchronous: " + found.asynchronousStandbys()
+                    + " standby(s), commits do not wait for them: " + lose, fix);
+        }
+        return StepResult.ok(Step.REPLICATION, null, "no standby streaming: nothing to fail over to, and so nothing a "
+                + "failover could lose");
     }
 
     private StepResult pooler(Connection a, Connection b) throws SQLException {

@@ -8,6 +8,7 @@ public enum Step {
     TLS("TLS"),
     AUTHENTICATION("Authentication"),
     SERVER("Server"),
+    REPLICATION("Replication"),
     POOLER("Pooler"),
     LATENCY("Latency"),
     MIGRATIONS("Migrations");

@@ -127,6 +127,14 @@ public final class Fairway implements Callable<Integer> {
         return heard.listening() ? CacheSettings.LISTENING_MAX_AGE : cache.ttl();
     }
 
+    /** Where the server listens, as its start-up line says it. */
+    private static String listening(Settings settings, int port) {
+        return settings.host()
+                .map(host -> "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port)
+                .orElse("every interface, port " + port + " (http://localhost:" + port + " from this machine; "
+                        + "FAIRWAY_HOST=127.0.0.1 serves this machine only)");
+    }
+
     /** What runs in the background, in the order to stop it: all of it before the pool closes. */
     private static List<AutoCloseable> background(List<AutoCloseable> workers, Optional<NotificationListener> listener,
                                                   AutoCloseable meters) {
@@ -176,7 +184,8 @@ public final class Fairway implements Callable<Integer> {
                     ? List.of(() -> DemoCourse.createIfNoCourses(courses, clock)) : List.of();
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
             Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication);
-            WebServer web = WebServer.start(settings.port(), settings.resilience().requestDeadline(), List.of(
+            WebServer web = WebServer.start(settings.host().orElse(null), settings.port(),
+                    settings.resilience().requestDeadline(), List.of(
                     new HttpMetrics(metrics),
                     new HealthRoutes(readiness),
                     new MetricsRoutes(metrics),
@@ -192,7 +201,7 @@ public final class Fairway implements Callable<Integer> {
             replication.start();
             publisher.start();
             listener.ifPresent(NotificationListener::start);
-            log.info("Fairway {} is serving on http://localhost:{}", VersionProvider.version(), web.port());
+            log.info("Fairway {} is serving on {}", VersionProvider.version(), listening(settings, web.port()));
             return new Service(web, readiness, migrator, pool, embedded, settings.adminToken(), courses,
                     database, counts, heard, background(List.of(cleanup, recovery, replication, publisher), listener, meters));
         } catch (RuntimeException e) {

@@ -20,6 +20,10 @@ public final class SettingsOptions {
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "HTTP port (env PORT, default 8080)")
     String port;
 
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "Address to listen on (env FAIRWAY_HOST; default every interface, 127.0.0.1 for this machine only)")
+    String host;
+
     @Option(names = "--admin-token", paramLabel = "TOKEN",
             description = "Bearer token for admin calls (env FAIRWAY_ADMIN_TOKEN; unset: one is generated and printed)")
     String adminToken;
@@ -34,6 +38,7 @@ public final class SettingsOptions {
         put(values, "DATABASE_URL", databaseUrl);
         put(values, "DIRECT_URL", directUrl);
         put(values, "PORT", port);
+        put(values, "FAIRWAY_HOST", host);
         put(values, "FAIRWAY_ADMIN_TOKEN", adminToken);
         put(values, "FAIRWAY_DATA_DIR", dataDir);
         return values;

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param direct              {@code DIRECT_URL}: a connection that bypasses any pooler, for
  *                            migrations and LISTEN
  * @param port                {@code PORT}: the HTTP port
+ * @param host                {@code FAIRWAY_HOST}: the address to listen on; empty for every interface
  * @param adminToken          {@code FAIRWAY_ADMIN_TOKEN}: the bearer token of admin calls
  * @param adminTokenGenerated true when no token was configured and one was made up at start
  * @param dataDir             {@code FAIRWAY_DATA_DIR}: where the embedded database keeps its files
@@ -25,6 +26,7 @@ public record Settings(
         Optional<DatabaseUrl> database,
         Optional<DatabaseUrl> direct,
         int port,
+        Optional<String> host,
         Secret adminToken,
         boolean adminTokenGenerated,
         Path dataDir,
@@ -48,10 +50,11 @@ public record Settings(
                     + "to use the embedded database");
         }
         int port = port(env.text("PORT").orElse(Integer.toString(DEFAULT_PORT)));
+        Optional<String> host = env.text("FAIRWAY_HOST").map(Settings::localAddress);
         Optional<String> token = env.text("FAIRWAY_ADMIN_TOKEN");
         token.ifPresent(Settings::checkToken);
         Path dataDir = Path.of(env.text("FAIRWAY_DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
-        return new Settings(database, direct, port,
+        return new Settings(database, direct, port, host,
                 new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
                 ResilienceEnvironment.read(env), cache(env));
     }
@@ -85,6 +88,24 @@ public record Settings(
         }
         throw new InvalidSettingException("PORT must be a number from 0 to 65535 (0 picks a free port), not '"
                 + text + "'");
+    }
+
+    /**
+     * A host to listen on must be an address of this machine (or a name for one): anything else
+     * would fail later, in the HTTP server, with a less useful message.
+     */
+    private static String localAddress(String host) {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host);
+            if (address.isAnyLocalAddress() || java.net.NetworkInterface.getByInetAddress(address) != null) {
+                return host;
+            }
+        } catch (java.io.IOException e) {
+            // reported below
+        }
+        throw new InvalidSettingException("FAIRWAY_HOST '" + host + "' is not an address of this machine: use one of "
+                + "its addresses (127.0.0.1 for this machine only, 0.0.0.0 for every IPv4 interface) or leave it "
+                + "unset for every interface");
     }
 
     private static void checkToken(String token) {

@@ -25,7 +25,8 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static WebServer start(int port, Duration requestDeadline, List<Routes> routes) {
+    /** @param host the address to listen on; null for every interface */
+    public static WebServer start(String host, int port, Duration requestDeadline, List<Routes> routes) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
         // Selectors stay on platform threads; each request is handled on its own virtual thread.
@@ -36,6 +37,7 @@ public final class WebServer implements AutoCloseable {
             config.startup.startupWatcherEnabled = false;
             config.jetty.threadPool = threads;
             config.jetty.port = port;
+            config.jetty.host = host;
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());

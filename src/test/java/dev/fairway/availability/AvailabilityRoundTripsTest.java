@@ -43,7 +43,7 @@ class AvailabilityRoundTripsTest {
         DatabaseUrl database = TestPostgres.newDatabase();
         proxy = TcpProxy.to(TestPostgres.port());
         Settings viaProxy = new Settings(Optional.of(TestPostgres.url(proxy.port(), database.database())),
-                Optional.of(database), 0, new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
+                Optional.of(database), 0, Optional.empty(), new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                 ResilienceSettings.defaults(), CacheSettings.defaults());
         service = TestService.startReady(viaProxy, Clock.systemUTC());
         http = new Http(service.port());

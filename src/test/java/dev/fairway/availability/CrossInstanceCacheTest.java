@@ -130,7 +130,7 @@ class CrossInstanceCacheTest {
         try (PgBouncer bouncer = PgBouncer.start("transaction", 5)) {
             DatabaseUrl pooled = DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + bouncer.port() + "/"
                     + database.database() + "?sslmode=disable&pgbouncer=true");
-            Settings noDirectUrl = new Settings(Optional.of(pooled), Optional.empty(), 0,
+            Settings noDirectUrl = new Settings(Optional.of(pooled), Optional.empty(), 0, Optional.empty(),
                     new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                     ResilienceSettings.defaults(), CacheSettings.defaults());
             try (Service pooledB = TestService.startReady(noDirectUrl, Clock.systemUTC())) {

@@ -64,7 +64,7 @@ public final class ChaosEnvironment implements AutoCloseable {
     private void startService() {
         DatabaseUrl viaProxy = DatabaseUrl.parse("postgresql://postgres@localhost:" + proxy.port() + "/"
                 + EmbeddedDatabase.DATABASE + "?sslmode=disable");
-        Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, new Secret(TestService.ADMIN_TOKEN),
+        Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, Optional.empty(), new Secret(TestService.ADMIN_TOKEN),
                 false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults());
         service = Fairway.start(settings);
         try {

@@ -49,7 +49,7 @@ public final class FailoverEnvironment implements AutoCloseable {
 
     /** Starts one more Fairway on the same URL, as another instance or a restart would. */
     public Service startService() {
-        Settings settings = new Settings(Optional.of(servers.url()), Optional.empty(), 0,
+        Settings settings = new Settings(Optional.of(servers.url()), Optional.empty(), 0, Optional.empty(),
                 new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                 ResilienceSettings.defaults().withRequireSyncStandby(requireSyncStandby), CacheSettings.defaults());
         Service service = Fairway.start(settings);

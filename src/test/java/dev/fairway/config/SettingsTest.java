@@ -21,6 +21,16 @@ class SettingsTest {
     }
 
     @Test
+    void listens_on_every_interface_unless_told_an_address_of_this_machine() {
+        assertThat(Settings.from(Map.of()).host()).isEmpty();
+        assertThat(Settings.from(Map.of("FAIRWAY_HOST", "127.0.0.1")).host()).contains("127.0.0.1");
+        assertThat(Settings.from(Map.of("FAIRWAY_HOST", "localhost")).host()).contains("localhost");
+        assertThatThrownBy(() -> Settings.from(Map.of("FAIRWAY_HOST", "203.0.113.7")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("FAIRWAY_HOST '203.0.113.7' is not an address of this machine");
+    }
+
+    @Test
     void uses_the_direct_url_for_migrations_when_set() {
         Settings settings = Settings.from(Map.of(
                 "DATABASE_URL", "postgres://u:p@pooler:6543/db?pgbouncer=true",

@@ -29,7 +29,7 @@ class DemoCourseTest {
     @Test
     void the_embedded_database_starts_with_a_realistic_demo_course() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T14:00:00Z"), ZoneOffset.UTC); // a Tuesday
-        Settings settings = new Settings(Optional.empty(), Optional.empty(), 0, new Secret(TestService.ADMIN_TOKEN),
+        Settings settings = new Settings(Optional.empty(), Optional.empty(), 0, Optional.empty(), new Secret(TestService.ADMIN_TOKEN),
                 false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults());
         try (Service service = Fairway.start(settings, clock)) {
             assertThat(service.migrator().awaitReady(Duration.ofSeconds(60))).isTrue();

@@ -34,7 +34,7 @@ public final class TestService {
     public static Settings settings(DatabaseUrl database, CacheSettings cache) {
         DatabaseUrl routed = TestPooler.route(database);
         Optional<DatabaseUrl> direct = routed.equals(database) ? Optional.empty() : Optional.of(database);
-        return new Settings(Optional.of(routed), direct, 0, new Secret(ADMIN_TOKEN), false,
+        return new Settings(Optional.of(routed), direct, 0, Optional.empty(), new Secret(ADMIN_TOKEN), false,
                 Path.of("target", "unused-data-dir"), ResilienceSettings.defaults(), cache);
     }
 

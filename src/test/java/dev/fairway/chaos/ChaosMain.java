@@ -34,10 +34,23 @@ public final class ChaosMain {
                     storm.calls(), storm.retries(), storm.seconds(), budget));
             return storm.report();
         }));
+        rows.add(run(env -> Scenarios.halfOpen(env, Duration.ofSeconds(3), seconds(60, scale), 12, 8)));
+        rows.add(run(env -> Scenarios.silentDrops(env, Duration.ofSeconds(3), seconds(60, scale), 12, 8)));
+        rows.add(run(env -> Scenarios.heldCommits(env, Duration.ofMillis(500), seconds(60, scale), 12, 8)));
+        rows.add(run(env -> Scenarios.latency(env, Duration.ofSeconds(2), seconds(30, scale), 12, 8)));
+        rows.add(run(env -> Scenarios.readOnly(env, seconds(30, scale), 12, 8)));
+        rows.add(failover(true, scale));
+        rows.add(failover(false, scale));
         System.out.println();
         System.out.println(ChaosReport.header());
         rows.forEach(System.out::println);
         notes.forEach(System.out::println);
+    }
+
+    private static String failover(boolean synchronous, double scale) {
+        try (FailoverEnvironment env = FailoverEnvironment.start(synchronous)) {
+            return Scenarios.failover(env, seconds(30, scale)).row();
+        }
     }
 
     private static String run(Function<ChaosEnvironment, ChaosReport> scenario) {

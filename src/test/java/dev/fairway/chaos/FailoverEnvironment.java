@@ -65,6 +65,10 @@ public final class FailoverEnvironment implements AutoCloseable {
         return service;
     }
 
+    public boolean requireSyncStandby() {
+        return requireSyncStandby;
+    }
+
     public ReplicatedPostgres servers() {
         return servers;
     }

@@ -81,6 +81,42 @@ public final class Scenarios {
         }
     }
 
+    /**
+     * The primary is killed ({@code kill -9}) half-way through {@code total} and the replica
+     * promoted a second later; with asynchronous replication the old primary is then started
+     * again, unfenced, and Fairway's connections to the new one are ended, so the pool must choose
+     * a server again. Reported against the new primary.
+     */
+    public static ChaosReport failover(FailoverEnvironment env, Duration total) {
+        boolean synchronous = env.requireSyncStandby();
+        try (Workload workload = Workload.start(env.http(), 12, 8)) {
+            sleep(total.dividedBy(2));
+            env.servers().killPrimary();
+            sleep(Duration.ofSeconds(1));
+            env.servers().promoteReplica();
+            long promoted = System.nanoTime();
+            long oldPrimaryBefore = 0;
+            if (!synchronous) {
+                sleep(Duration.ofSeconds(2));
+                env.servers().restartOldPrimary();
+                oldPrimaryBefore = env.servers().primaryDb().count(ALL_BOOKINGS);
+                env.servers().replicaDb().count("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                        + "where application_name = 'fairway'");
+            }
+            sleep(total.dividedBy(2));
+            workload.stop();
+            String name = "failover, sync standby required";
+            if (!synchronous) {
+                workload.finishUnanswered(FINISH); // with a synchronous standby required, none is left to book on
+                name = "failover, old primary back: +" + (env.servers().primaryDb().count(ALL_BOOKINGS) - oldPrimaryBefore)
+                        + " on it";
+            }
+            return ChaosReport.of(name, workload, env.servers().replicaDb(), promoted);
+        }
+    }
+
+    private static final String ALL_BOOKINGS = "select count(*) from booking";
+
     /** The database is unreachable for {@code total}: refused, then blackholed, then stopped, a third each. */
     public static ChaosReport outage(ChaosEnvironment env, Duration total, int readers, int bookers) {
         Duration third = total.dividedBy(3);

@@ -35,13 +35,14 @@ public final class BookingService {
     private final TeeSheetChanges changes;
     private final BookingStore bookings = new BookingStore();
     private final IdempotencyStore keys = new IdempotencyStore();
-    private final TeeTimeAdmission admission = new TeeTimeAdmission();
+    private final TeeTimeAdmission admission;
 
     /** @param changes told of every tee time whose bookings this instance changes */
     public BookingService(Database database, Clock clock, TeeSheetChanges changes) {
         this.database = database;
         this.clock = clock;
         this.changes = changes;
+        this.admission = new TeeTimeAdmission(database.connections());
     }
 
     /**

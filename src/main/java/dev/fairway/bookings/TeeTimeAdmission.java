@@ -7,18 +7,25 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets at most a few bookings of one tee time at a time into the database, per instance; the
- * rest wait here, in line, holding no connection. Bookings of one tee time queue on its row lock
- * anyway, so this costs them nothing; but when that lock is held by a transaction whose client
- * died, the waiters would otherwise take every pooled connection and starve bookings of every
- * other tee time until the server frees the lock.
+ * Lets the bookings of one tee time take at most half the pool at once, per instance; the rest
+ * wait here, in line, holding no connection. Bookings of one tee time queue on its row lock
+ * anyway; but when that lock is held by a transaction whose client died, the waiters would
+ * otherwise take every pooled connection and starve bookings of every other tee time until the
+ * server frees the lock.
  */
 final class TeeTimeAdmission {
 
-    /** One in the database and one ready behind it keep a hot tee time's row busy. */
-    static final int PER_TEE_TIME = 2;
-
+    private final int perTeeTime;
     private final ConcurrentHashMap<Key, Line> lines = new ConcurrentHashMap<>();
+
+    /**
+     * @param connections the pool's size: one tee time gets at most half of it (at least 2), which
+     *                    keeps a hot tee time near its full speed (bench/bookings: 2 cost it a third)
+     *                    and leaves the other half to every other tee time
+     */
+    TeeTimeAdmission(int connections) {
+        this.perTeeTime = Math.max(2, connections / 2);
+    }
 
     /** A tee time of a course. */
     private record Key(String courseId, Instant start) {
@@ -26,8 +33,12 @@ final class TeeTimeAdmission {
 
     /** The bookings of one tee time in the database, and how many are in line or in. */
     private static final class Line {
-        private final Semaphore permits = new Semaphore(PER_TEE_TIME, true);
+        private final Semaphore permits;
         private int users;
+
+        private Line(int permits) {
+            this.permits = new Semaphore(permits, true);
+        }
     }
 
     /** A place in the database for one booking; given back by {@link #close()}. */
@@ -44,7 +55,7 @@ final class TeeTimeAdmission {
     Admitted enter(String courseId, Instant start, Deadline deadline) {
         Key key = new Key(courseId, start);
         Line line = lines.compute(key, (k, existing) -> {
-            Line joined = existing == null ? new Line() : existing;
+            Line joined = existing == null ? new Line(perTeeTime) : existing;
             joined.users++;
             return joined;
         });

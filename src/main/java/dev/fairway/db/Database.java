@@ -41,6 +41,11 @@ public final class Database {
         this.attemptTimeout = limits.attemptTimeout();
     }
 
+    /** How many connections the pool holds at most. */
+    public int connections() {
+        return pool.settings().maximumSize();
+    }
+
     /** Runs read-only work in autocommit mode: each statement is its own round trip and transaction. */
     public <T> T read(String operation, Deadline deadline, SqlWork<T> work) {
         return run(operation, deadline, Mode.READ, work);

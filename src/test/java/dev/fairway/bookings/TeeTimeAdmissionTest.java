@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class TeeTimeAdmissionTest {
 
-    private final TeeTimeAdmission admission = new TeeTimeAdmission();
+    private final TeeTimeAdmission admission = new TeeTimeAdmission(4);
     private final Instant nine = Instant.parse("2026-12-05T14:00:00Z");
 
     @Test
-    void lets_two_bookings_of_a_tee_time_in_and_keeps_the_third_waiting_until_its_deadline() {
+    void lets_half_the_pool_of_bookings_of_a_tee_time_in_and_keeps_the_next_waiting_until_its_deadline() {
         TeeTimeAdmission.Admitted first = admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
         TeeTimeAdmission.Admitted second = admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
 
@@ -29,6 +29,15 @@ class TeeTimeAdmissionTest {
         assertThat(fourth).as("a place given back is taken").isNotNull();
         second.close();
         fourth.close();
+    }
+
+    @Test
+    void lets_at_least_two_in_however_small_the_pool() {
+        TeeTimeAdmission tiny = new TeeTimeAdmission(1);
+
+        assertThat(tiny.enter("c", nine, Deadline.after(Duration.ofMillis(1)))).isNotNull();
+        assertThat(tiny.enter("c", nine, Deadline.after(Duration.ofMillis(1)))).isNotNull();
+        assertThat(tiny.enter("c", nine, Deadline.after(Duration.ofMillis(1)))).isNull();
     }
 
     @Test

@@ -49,14 +49,20 @@ public final class ChaosMain {
 
     private static String failover(boolean synchronous, double scale) {
         try (FailoverEnvironment env = FailoverEnvironment.start(synchronous)) {
-            return Scenarios.failover(env, seconds(30, scale)).row();
+            return printed(Scenarios.failover(env, seconds(30, scale)).row());
         }
     }
 
     private static String run(Function<ChaosEnvironment, ChaosReport> scenario) {
         try (ChaosEnvironment env = ChaosEnvironment.start()) {
-            return scenario.apply(env).row();
+            return printed(scenario.apply(env).row());
         }
+    }
+
+    /** Each row as soon as it is measured, too: a later scenario that fails does not take it along. */
+    private static String printed(String row) {
+        System.out.println(row);
+        return row;
     }
 
     private static Duration seconds(long seconds, double scale) {

@@ -39,7 +39,9 @@ public final class FailoverEnvironment implements AutoCloseable {
         FailoverEnvironment env = new FailoverEnvironment(ReplicatedPostgres.start(synchronous), synchronous);
         try {
             env.startService();
-            ChaosEnvironment.createCourse(env.http());
+            // With a synchronous standby required, writes wait until the primary's standbys are known.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .untilAsserted(() -> ChaosEnvironment.createCourse(env.http()));
             return env;
         } catch (RuntimeException e) {
             env.close();

@@ -1,6 +1,5 @@
 package dev.fairway.chaos;
 
-import dev.fairway.Fairway;
 import dev.fairway.Service;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,15 +66,7 @@ public final class ChaosEnvironment implements AutoCloseable {
                 + EmbeddedDatabase.DATABASE + "?sslmode=disable");
         Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, Optional.empty(), new Secret(TestService.ADMIN_TOKEN),
                 false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults());
-        service = Fairway.start(settings);
-        try {
-            if (!service.migrator().awaitReady(Duration.ofSeconds(60))) {
-                throw new IllegalStateException("the schema was not migrated in time");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        service = TestService.startReady(settings, Clock.systemUTC());
         createCourse(http());
     }
 

@@ -1,6 +1,5 @@
 package dev.fairway.chaos;
 
-import dev.fairway.Fairway;
 import dev.fairway.Service;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.ResilienceSettings;
@@ -10,6 +9,7 @@ import dev.fairway.support.Http;
 import dev.fairway.support.ReplicatedPostgres;
 import dev.fairway.support.TestService;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +54,8 @@ public final class FailoverEnvironment implements AutoCloseable {
         Settings settings = new Settings(Optional.of(servers.url()), Optional.empty(), 0, Optional.empty(),
                 new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                 ResilienceSettings.defaults().withRequireSyncStandby(requireSyncStandby), CacheSettings.defaults());
-        Service service = Fairway.start(settings);
+        Service service = TestService.startReady(settings, Clock.systemUTC());
         services.add(service);
-        try {
-            if (!service.migrator().awaitReady(Duration.ofSeconds(60))) {
-                throw new IllegalStateException("the schema was not migrated in time");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
         return service;
     }
 

@@ -129,7 +129,7 @@ public final class Fairway implements Callable<Integer> {
 
     /** Where the server listens, as its start-up line says it. */
     private static String listening(Settings settings, int port) {
-        return settings.host()
+        return settings.http().host()
                 .map(host -> "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port)
                 .orElse("every interface, port " + port + " (http://localhost:" + port + " from this machine; "
                         + "FAIRWAY_HOST=127.0.0.1 serves this machine only)");
@@ -184,11 +184,11 @@ public final class Fairway implements Callable<Integer> {
                     ? List.of(() -> DemoCourse.createIfNoCourses(courses, clock)) : List.of();
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
             Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication);
-            WebServer web = WebServer.start(settings.host().orElse(null), settings.port(),
+            WebServer web = WebServer.start(settings.http().host().orElse(null), settings.port(),
                     settings.resilience().requestDeadline(), List.of(
                     new HttpMetrics(metrics),
                     new HealthRoutes(readiness),
-                    new MetricsRoutes(metrics),
+                    new MetricsRoutes(metrics, settings.http().metricsToken()),
                     new ApiDocsRoutes(),
                     new PageRoutes(),
                     new CourseRoutes(courses, admin),

@@ -61,7 +61,7 @@ public final class AvailabilityRoutes implements Routes {
             return Optional.empty();
         }
         return Optional.of(JsonFields.date(text).orElseThrow(() -> new InvalidRequestException(name,
-                name + " must be a date YYYY-MM-DD, such as 2026-12-01")));
+                name + " must be a date YYYY-MM-DD " + JsonFields.YEARS + ", such as 2026-12-01")));
     }
 
     private static Optional<Integer> players(Context ctx) {

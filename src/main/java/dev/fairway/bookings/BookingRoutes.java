@@ -111,7 +111,7 @@ public final class BookingRoutes implements Routes {
             throw new InvalidRequestException("date", "date is required: a local date YYYY-MM-DD");
         }
         LocalDate date = JsonFields.date(text).orElseThrow(() -> new InvalidRequestException("date",
-                "date must be a local date YYYY-MM-DD, such as 2026-12-01"));
+                "date must be a local date YYYY-MM-DD " + JsonFields.YEARS + ", such as 2026-12-01"));
         Course course = CourseLookup.existing(courses, ctx);
         List<Map<String, Object>> body = bookings.day(course, date, RequestDeadline.of(ctx)).stream()
                 .map(booking -> BookingAnswers.json(booking, course.rules().zone())).toList();

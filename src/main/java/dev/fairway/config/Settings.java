@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param direct              {@code DIRECT_URL}: a connection that bypasses any pooler, for
  *                            migrations and LISTEN
  * @param port                {@code PORT}: the HTTP port
- * @param host                {@code FAIRWAY_HOST}: the address to listen on; empty for every interface
+ * @param http                {@code FAIRWAY_HOST}, {@code FAIRWAY_METRICS_TOKEN}: how the HTTP server is reached
  * @param adminToken          {@code FAIRWAY_ADMIN_TOKEN}: the bearer token of admin calls
  * @param adminTokenGenerated true when no token was configured and one was made up at start
  * @param dataDir             {@code FAIRWAY_DATA_DIR}: where the embedded database keeps its files
@@ -26,7 +26,7 @@ public record Settings(
         Optional<DatabaseUrl> database,
         Optional<DatabaseUrl> direct,
         int port,
-        Optional<String> host,
+        HttpSettings http,
         Secret adminToken,
         boolean adminTokenGenerated,
         Path dataDir,
@@ -51,10 +51,14 @@ public record Settings(
         }
         int port = port(env.text("PORT").orElse(Integer.toString(DEFAULT_PORT)));
         Optional<String> host = env.text("FAIRWAY_HOST").map(Settings::localAddress);
+        Optional<Secret> metricsToken = env.text("FAIRWAY_METRICS_TOKEN").map(value -> {
+            checkToken("FAIRWAY_METRICS_TOKEN", value);
+            return new Secret(value);
+        });
         Optional<String> token = env.text("FAIRWAY_ADMIN_TOKEN");
-        token.ifPresent(Settings::checkToken);
+        token.ifPresent(value -> checkToken("FAIRWAY_ADMIN_TOKEN", value));
         Path dataDir = Path.of(env.text("FAIRWAY_DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
-        return new Settings(database, direct, port, host,
+        return new Settings(database, direct, port, new HttpSettings(host, metricsToken),
                 new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
                 ResilienceEnvironment.read(env), cache(env));
     }
@@ -108,9 +112,9 @@ public record Settings(
                 + "unset for every interface");
     }
 
-    private static void checkToken(String token) {
+    private static void checkToken(String name, String token) {
         if (token.length() < MIN_ADMIN_TOKEN_LENGTH) {
-            throw new InvalidSettingException("FAIRWAY_ADMIN_TOKEN is shorter than " + MIN_ADMIN_TOKEN_LENGTH
+            throw new InvalidSettingException(name + " is shorter than " + MIN_ADMIN_TOKEN_LENGTH
                     + " characters: use a long random value, e.g. from `openssl rand -base64 32`");
         }
     }

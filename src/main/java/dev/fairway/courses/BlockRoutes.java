@@ -93,7 +93,7 @@ public final class BlockRoutes implements Routes {
             return java.util.Optional.of(date.get().atStartOfDay(zone).toInstant());
         }
         return java.util.Optional.of(JsonFields.instant(text).orElseThrow(() -> new InvalidRequestException(name,
-                name + " must be a date YYYY-MM-DD or an instant such as 2026-12-01T07:00:00-05:00")));
+                name + " must be a date YYYY-MM-DD or an instant such as 2026-12-01T07:00:00-05:00, " + JsonFields.YEARS)));
     }
 
     static Map<String, Object> json(Block block, ZoneId zone) {

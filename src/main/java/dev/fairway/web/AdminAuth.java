@@ -1,17 +1,24 @@
 package dev.fairway.web;
 
 import dev.fairway.config.Secret;
+import dev.fairway.log.LogThrottle;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Admin calls carry {@code Authorization: Bearer <token>}; the token is compared in constant time. */
+/**
+ * Admin calls carry {@code Authorization: Bearer <token>}; the token is compared in constant time.
+ * A wrong token is logged (never the token), at most once a second, saying how many there were.
+ */
 public final class AdminAuth {
 
-    private static final String SCHEME = "bearer ";
+    private static final Logger log = LoggerFactory.getLogger(AdminAuth.class);
 
-    private final Secret token;
+    private final BearerToken token;
+    private final LogThrottle throttle = new LogThrottle();
 
     public AdminAuth(Secret token) {
-        this.token = token;
+        this.token = new BearerToken(token);
     }
 
     /** @throws ProblemException 401 unless the request carries the admin token */
@@ -22,11 +29,16 @@ public final class AdminAuth {
     }
 
     public boolean isAdmin(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || header.length() <= SCHEME.length()
-                || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return false;
+        if (token.carriedBy(ctx)) {
+            return true;
         }
-        return token.matches(header.substring(SCHEME.length()).strip());
+        if (BearerToken.offered(ctx)) {
+            long heldBack = throttle.admit("wrong admin token");
+            if (heldBack >= 0) {
+                log.warn("A wrong admin token was sent from {} for {} {}{}", ctx.ip(), ctx.method(), ctx.endpoint().path,
+                        LogThrottle.heldBack(heldBack));
+            }
+        }
+        return false;
     }
 }

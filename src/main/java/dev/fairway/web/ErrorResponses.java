@@ -48,6 +48,14 @@ public final class ErrorResponses {
             write(ctx, problem.problem(), problem);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (clientGone(e)) {
+                // The client hung up while sending its body (or was cut off for being too slow):
+                // nobody is left to answer, and nothing is wrong with the service.
+                log.debug("{} {}: the client went away before its request arrived", ctx.method(), ctx.endpoint().path);
+                write(ctx, Problem.of(400, "incomplete-request", "Incomplete request",
+                        "the request body did not arrive in full"), null);
+                return;
+            }
             long heldBack = throttle.admit(e.getClass().getName() + " " + ctx.endpoint().path);
             if (heldBack >= 0) {
                 log.error("Unexpected failure of {} {}{}", ctx.method(), ctx.endpoint().path,
@@ -55,6 +63,17 @@ public final class ErrorResponses {
             }
             write(ctx, INTERNAL_ERROR, null);
         });
+    }
+
+    /** Whether reading the request failed because its client closed the connection or was cut off. */
+    private static boolean clientGone(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void write(Context ctx, Problem problem, ProblemException source) {

@@ -9,11 +9,14 @@ import java.time.Duration;
 
 /**
  * Times every request into {@code http_server_requests_seconds}, a histogram by method, route
- * template (never the raw path: ids would explode the series) and status.
+ * template (never the raw path: ids would explode the series) and status, each label from a
+ * closed set.
  */
 public final class HttpMetrics implements Routes {
 
     private static final String STARTED = "fairway.started";
+    private static final java.util.Set<String> STANDARD_METHODS = java.util.Set.of(
+            "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
     private static final Duration[] SLOS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
@@ -30,6 +33,14 @@ public final class HttpMetrics implements Routes {
         routes.after(this::record);
     }
 
+    /**
+     * The request line's method when it is a standard one, else {@code OTHER}: a label's values
+     * must come from a closed set, or anyone can add a series per made-up method name.
+     */
+    static String method(String requestLine) {
+        return STANDARD_METHODS.contains(requestLine) ? requestLine : "OTHER";
+    }
+
     private void record(Context ctx) {
         Long started = ctx.attribute(STARTED);
         if (started == null) {
@@ -39,7 +50,7 @@ public final class HttpMetrics implements Routes {
         String route = matched == null ? null : matched.path;
         Timer.builder("http.server.requests")
                 .description("HTTP requests, by route template")
-                .tag("method", ctx.method().name())
+                .tag("method", method(ctx.req().getMethod()))
                 .tag("route", route == null || route.isEmpty() ? "unmatched" : route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .serviceLevelObjectives(SLOS)

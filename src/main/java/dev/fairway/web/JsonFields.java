@@ -26,6 +26,12 @@ public final class JsonFields {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
+    /** Dates and instants outside these years are refused: no tee sheet needs them, and date arithmetic near the ends of time overflows. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2200;
+    /** How messages say it. */
+    public static final String YEARS = "in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+
     private final JsonNode node;
     private final String path;
 
@@ -70,6 +76,9 @@ public final class JsonFields {
         if (length < minLength || length > maxLength) {
             throw invalid(name, "must be " + minLength + " to " + maxLength + " characters long, not " + length);
         }
+        if (!storable(text)) {
+            throw invalid(name, "must not contain NUL characters or unpaired UTF-16 surrogates");
+        }
         return Optional.of(text);
     }
 
@@ -111,7 +120,7 @@ public final class JsonFields {
         String text = optionalString(name, 0, 64).orElseThrow(() -> invalid(name,
                 "is required: an ISO-8601 instant with offset, such as 2026-12-01T07:10:00-05:00"));
         return instant(text).orElseThrow(() -> invalid(name,
-                "must be an ISO-8601 instant with offset, such as 2026-12-01T07:10:00-05:00"));
+                "must be an ISO-8601 instant with offset " + YEARS + ", such as 2026-12-01T07:10:00-05:00"));
     }
 
     public BigDecimal requiredDecimalString(String name) {
@@ -197,21 +206,49 @@ public final class JsonFields {
         return new InvalidRequestException(path(name), path(name) + " " + problem);
     }
 
-    /** Parses a local date YYYY-MM-DD strictly (no 2026-02-30). */
+    /** Parses a local date YYYY-MM-DD strictly (no 2026-02-30), {@link #YEARS}. */
     public static Optional<LocalDate> date(String text) {
         try {
-            return Optional.of(LocalDate.parse(text, DATE));
+            LocalDate date = LocalDate.parse(text, DATE);
+            return inRange(date.getYear()) ? Optional.of(date) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
-    /** Parses an ISO-8601 date-time with an offset (Z or ±hh:mm). */
+    /** Parses an ISO-8601 date-time with an offset (Z or ±hh:mm), {@link #YEARS}. */
     public static Optional<Instant> instant(String text) {
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            OffsetDateTime time = OffsetDateTime.parse(text);
+            return inRange(time.getYear()) ? Optional.of(time.toInstant()) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean inRange(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    /**
+     * Whether PostgreSQL can store the text as it is: UTF-8 has no NUL in text columns (22021) and
+     * no encoding for a lone surrogate (pgjdbc would store "?").
+     */
+    static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

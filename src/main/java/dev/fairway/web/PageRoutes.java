@@ -18,8 +18,9 @@ public final class PageRoutes implements Routes {
 
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "css", "text/css; charset=utf-8",
-            "js", "text/javascript; charset=utf-8");
-    private static final String[] ASSETS = {"fairway.css", "common.js", "teesheet.js", "staff.js"};
+            "js", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml");
+    private static final String[] ASSETS = {"fairway.css", "common.js", "teesheet.js", "staff.js", "favicon.svg"};
 
     private final byte[] teeSheet = ClasspathResources.read("/public/teesheet.html");
     private final byte[] staff = ClasspathResources.read("/public/staff.html");
@@ -38,6 +39,8 @@ public final class PageRoutes implements Routes {
         routes.get("/", ctx -> send(ctx, "text/html; charset=utf-8", teeSheet));
         routes.get("/staff", ctx -> send(ctx, "text/html; charset=utf-8", staff));
         routes.get("/assets/{file}", this::asset);
+        // Browsers ask for it whatever the page says; a 404 is an error on every page's console.
+        routes.get("/favicon.ico", ctx -> send(ctx, "image/svg+xml", assets.get("favicon.svg")));
     }
 
     private void asset(Context ctx) {

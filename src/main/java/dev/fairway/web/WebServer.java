@@ -40,13 +40,15 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new MethodOverrideHeaders());
+                server.insertHandler(new BodyDeadline(requestDeadline));
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
             });
             config.http.defaultContentType = ContentType.JSON;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.prefer405over404 = true;
-            config.staticFiles.enableWebjars();
             ErrorResponses.register(config.routes);
+            JsonBodies.requireFor(config.routes);
             config.routes.before(ctx -> RequestDeadline.start(ctx, requestDeadline));
             routes.forEach(r -> r.addTo(config.routes));
         });

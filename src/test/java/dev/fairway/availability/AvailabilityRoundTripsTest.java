@@ -3,6 +3,7 @@ package dev.fairway.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fairway.Service;
+import dev.fairway.config.HttpSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -43,7 +44,7 @@ class AvailabilityRoundTripsTest {
         DatabaseUrl database = TestPostgres.newDatabase();
         proxy = TcpProxy.to(TestPostgres.port());
         Settings viaProxy = new Settings(Optional.of(TestPostgres.url(proxy.port(), database.database())),
-                Optional.of(database), 0, Optional.empty(), new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
+                Optional.of(database), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                 ResilienceSettings.defaults(), CacheSettings.defaults());
         service = TestService.startReady(viaProxy, Clock.systemUTC());
         http = new Http(service.port());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fairway.Service;
+import dev.fairway.config.HttpSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -130,7 +131,7 @@ class CrossInstanceCacheTest {
         try (PgBouncer bouncer = PgBouncer.start("transaction", 5)) {
             DatabaseUrl pooled = DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + bouncer.port() + "/"
                     + database.database() + "?sslmode=disable&pgbouncer=true");
-            Settings noDirectUrl = new Settings(Optional.of(pooled), Optional.empty(), 0, Optional.empty(),
+            Settings noDirectUrl = new Settings(Optional.of(pooled), Optional.empty(), 0, HttpSettings.defaults(),
                     new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                     ResilienceSettings.defaults(), CacheSettings.defaults());
             try (Service pooledB = TestService.startReady(noDirectUrl, Clock.systemUTC())) {

@@ -1,6 +1,7 @@
 package dev.fairway.chaos;
 
 import dev.fairway.Service;
+import dev.fairway.config.HttpSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -64,7 +65,7 @@ public final class ChaosEnvironment implements AutoCloseable {
     private void startService() {
         DatabaseUrl viaProxy = DatabaseUrl.parse("postgresql://postgres@localhost:" + proxy.port() + "/"
                 + EmbeddedDatabase.DATABASE + "?sslmode=disable");
-        Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, Optional.empty(), new Secret(TestService.ADMIN_TOKEN),
+        Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN),
                 false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults());
         service = TestService.startReady(settings, Clock.systemUTC());
         createCourse(http());

@@ -1,6 +1,7 @@
 package dev.fairway.chaos;
 
 import dev.fairway.Service;
+import dev.fairway.config.HttpSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.ResilienceSettings;
 import dev.fairway.config.Secret;
@@ -51,7 +52,7 @@ public final class FailoverEnvironment implements AutoCloseable {
 
     /** Starts one more Fairway on the same URL, as another instance or a restart would. */
     public Service startService() {
-        Settings settings = new Settings(Optional.of(servers.url()), Optional.empty(), 0, Optional.empty(),
+        Settings settings = new Settings(Optional.of(servers.url()), Optional.empty(), 0, HttpSettings.defaults(),
                 new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                 ResilienceSettings.defaults().withRequireSyncStandby(requireSyncStandby), CacheSettings.defaults());
         Service service = TestService.startReady(settings, Clock.systemUTC());

@@ -22,9 +22,9 @@ class SettingsTest {
 
     @Test
     void listens_on_every_interface_unless_told_an_address_of_this_machine() {
-        assertThat(Settings.from(Map.of()).host()).isEmpty();
-        assertThat(Settings.from(Map.of("FAIRWAY_HOST", "127.0.0.1")).host()).contains("127.0.0.1");
-        assertThat(Settings.from(Map.of("FAIRWAY_HOST", "localhost")).host()).contains("localhost");
+        assertThat(Settings.from(Map.of()).http().host()).isEmpty();
+        assertThat(Settings.from(Map.of("FAIRWAY_HOST", "127.0.0.1")).http().host()).contains("127.0.0.1");
+        assertThat(Settings.from(Map.of("FAIRWAY_HOST", "localhost")).http().host()).contains("localhost");
         assertThatThrownBy(() -> Settings.from(Map.of("FAIRWAY_HOST", "203.0.113.7")))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("FAIRWAY_HOST '203.0.113.7' is not an address of this machine");

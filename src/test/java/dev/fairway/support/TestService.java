@@ -2,6 +2,7 @@ package dev.fairway.support;
 
 import dev.fairway.Fairway;
 import dev.fairway.Service;
+import dev.fairway.config.HttpSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -34,7 +35,7 @@ public final class TestService {
     public static Settings settings(DatabaseUrl database, CacheSettings cache) {
         DatabaseUrl routed = TestPooler.route(database);
         Optional<DatabaseUrl> direct = routed.equals(database) ? Optional.empty() : Optional.of(database);
-        return new Settings(Optional.of(routed), direct, 0, Optional.empty(), new Secret(ADMIN_TOKEN), false,
+        return new Settings(Optional.of(routed), direct, 0, HttpSettings.defaults(), new Secret(ADMIN_TOKEN), false,
                 Path.of("target", "unused-data-dir"), ResilienceSettings.defaults(), cache);
     }
 

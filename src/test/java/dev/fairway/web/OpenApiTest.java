@@ -55,10 +55,28 @@ class OpenApiTest {
         Http.Answer docs = api.http.get("/docs");
 
         assertThat(docs.status()).isEqualTo(200);
-        String bundle = docs.body().replaceAll("(?s).*src=\"(/webjars/swagger-ui/[^\"]+)\".*", "$1");
-        assertThat(bundle).startsWith("/webjars/swagger-ui/").endsWith("swagger-ui-bundle.js");
+        String bundle = docs.body().replaceAll("(?s).*src=\"(/docs/[^\"]+bundle[^\"]*)\".*", "$1");
+        assertThat(bundle).isEqualTo("/docs/swagger-ui-bundle.js");
         Http.Answer script = api.http.get(bundle);
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.body()).contains("SwaggerUIBundle");
+    }
+
+    @Test
+    void the_docs_page_loads_nothing_from_elsewhere_and_cannot_be_framed() {
+        Http.Answer docs = api.http.get("/docs");
+
+        assertThat(docs.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(docs.body()).doesNotContain("<script>", "http://", "https://");
+        assertThat(api.http.get("/docs/docs.js").header("Content-Security-Policy")).isNotNull();
+    }
+
+    @Test
+    void the_webjars_own_pages_are_not_served() {
+        String version = "5.34.1";
+        for (String page : new String[] {"index.html", "swagger-initializer.js", "oauth2-redirect.html"}) {
+            assertThat(api.http.get("/webjars/swagger-ui/" + version + "/" + page).status()).as(page).isEqualTo(404);
+        }
+        assertThat(api.http.get("/docs/index.html").status()).isEqualTo(404);
     }
 }

@@ -63,6 +63,11 @@ public record Settings(
                 ResilienceEnvironment.read(env), cache(env));
     }
 
+    /** These settings with {@code other} HTTP settings. */
+    public Settings withHttp(HttpSettings other) {
+        return new Settings(database, direct, port, other, adminToken, adminTokenGenerated, dataDir, resilience, cache);
+    }
+
     public boolean embedded() {
         return database.isEmpty();
     }

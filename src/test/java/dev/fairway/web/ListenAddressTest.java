@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.fairway.Service;
-import dev.fairway.config.HttpSettings;
 import dev.fairway.config.Settings;
 import dev.fairway.support.Http;
 import dev.fairway.support.TestPostgres;
@@ -33,8 +32,7 @@ class ListenAddressTest {
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
         Settings base = TestService.settings(TestPostgres.newDatabase());
-        Settings loopback = new Settings(base.database(), base.direct(), 0, base.http().withHost("127.0.0.1"), base.adminToken(),
-                false, base.dataDir(), base.resilience(), base.cache());
+        Settings loopback = base.withHttp(base.http().withHost("127.0.0.1"));
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -44,4 +44,47 @@ class MetricsTest {
                 "jvm_memory_used_bytes");
         assertThat(metrics.body()).as("routes are templates, never raw paths").doesNotContain("route=\"/api/courses/metered");
     }
+
+    @Test
+    void names_the_process_figures_as_prometheus_dashboards_expect() {
+        String metrics = api.http.get("/metrics").body();
+
+        assertThat(metrics).contains("# TYPE process_cpu_seconds_total counter", "system_cpus ");
+        assertThat(metrics).doesNotContain("process_cpu_time_ns_total", "system_cpu_count");
+    }
+
+    @Test
+    void promtool_accepts_every_metric() throws Exception {
+        java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
+        if (!java.nio.file.Files.isExecutable(promtool)) {
+            System.err.println("*** SKIPPED: promtool is not installed here (Debian's prometheus package; .ci/run installs it) ***");
+            org.junit.jupiter.api.Assumptions.abort("promtool is not installed");
+        }
+        api.http.send("XQWE", "/api/courses", null); // an OTHER method, and a 405, among the series
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        try (java.io.OutputStream in = check.getOutputStream()) {
+            in.write(api.http.get("/metrics").body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String said = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(check.waitFor()).as("promtool check metrics: " + said).isZero();
+        assertThat(said).isBlank();
+    }
+
+    @Test
+    void with_a_metrics_token_the_metrics_answer_only_a_request_that_carries_it() {
+        dev.fairway.config.Settings base = dev.fairway.support.TestService.settings(dev.fairway.support.TestPostgres.newDatabase());
+        dev.fairway.config.Settings guarded = base.withHttp(new dev.fairway.config.HttpSettings(java.util.Optional.empty(),
+                java.util.Optional.of(new dev.fairway.config.Secret("metrics-token-0123456789"))));
+        try (dev.fairway.Service service = dev.fairway.support.TestService.startReady(guarded, java.time.Clock.systemUTC())) {
+            Http http = new Http(service.port());
+
+            assertThat(http.get("/metrics").status()).isEqualTo(401);
+            assertThat(http.get("/metrics", "Authorization", "Bearer wrong-token-0123456789").status()).isEqualTo(401);
+            assertThat(http.get("/metrics", TestApi.admin()).status()).as("the admin token is not the metrics token").isEqualTo(401);
+            Http.Answer scraped = http.get("/metrics", "Authorization", "Bearer metrics-token-0123456789");
+            assertThat(scraped.status()).isEqualTo(200);
+            assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+        }
+    }
 }

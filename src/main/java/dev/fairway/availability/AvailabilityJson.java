@@ -5,6 +5,7 @@ import dev.fairway.teesheet.Rate;
 import dev.fairway.teesheet.TeeTime;
 import dev.fairway.teesheet.TeeTimeSlot;
 import dev.fairway.teesheet.TeeTimeStatus;
+import dev.fairway.web.Instants;
 import dev.fairway.web.JsonBytes;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -45,7 +46,7 @@ public final class AvailabilityJson {
                 .ascii("\",\"to\":\"").ascii(availability.to().toString())
                 .ascii("\",\"players\":").number(availability.players())
                 .ascii(",\"stale\":").ascii(Boolean.toString(availability.stale()))
-                .ascii(",\"asOf\":\"").ascii(availability.asOf().toString())
+                .ascii(",\"asOf\":\"").ascii(Instants.format(availability.asOf(), availability.course().rules().zone()))
                 .ascii("\",\"days\":[");
         Map<Rate, byte[]> rates = new IdentityHashMap<>();
         boolean firstDay = true;

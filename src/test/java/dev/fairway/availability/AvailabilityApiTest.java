@@ -37,7 +37,8 @@ class AvailabilityApiTest {
         assertThat(answer.path("to").asText()).isEqualTo("2026-12-05");
         assertThat(answer.path("players").asInt()).isEqualTo(2);
         assertThat(answer.path("stale").asBoolean()).isFalse();
-        assertThat(answer.path("asOf").asText()).isEqualTo("2026-12-01T14:00:00Z");
+        // An instant of the answer like the others: in the course's zone, not UTC.
+        assertThat(answer.path("asOf").asText()).isEqualTo("2026-12-01T09:00:00-05:00");
         JsonNode day = answer.path("days").get(0);
         assertThat(day.path("date").asText()).isEqualTo("2026-12-05");
         JsonNode teeTimes = day.path("teeTimes");

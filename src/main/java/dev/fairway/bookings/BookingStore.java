@@ -103,10 +103,10 @@ final class BookingStore {
     /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
     boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, String key, String fingerprint,
                             String answer) throws SQLException {
-        return session.update("with " + TAKE.formatted("true") + """
-                insert into idempotency_key (key, fingerprint, response_status, response_body, booking_id)
-                select ?, ?, 201, ?, id from inserted
-                """, params -> {
+        return session.update("with " + TAKE.formatted("true")
+                + "insert into idempotency_key (key_hash, fingerprint, response_status, response_body, booking_id) "
+                + "select " + IdempotencyStore.KEY_HASH + ", " + IdempotencyStore.FINGERPRINT + ", 201, ?, id from inserted",
+                params -> {
                     int next = bindTake(params, 1, booking, maxPlayers);
                     params.setString(next, key);
                     params.setString(next + 1, fingerprint);

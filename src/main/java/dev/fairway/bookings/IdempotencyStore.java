@@ -12,6 +12,13 @@ import java.time.Instant;
 final class IdempotencyStore {
 
     /**
+     * A key is stored as its SHA-256 and a fingerprint as its bytes: a key may be 255 characters,
+     * and every keyed request, refused ones too, is kept a day. Each takes one text parameter.
+     */
+    static final String KEY_HASH = "sha256(convert_to(?, 'UTF8'))";
+    static final String FINGERPRINT = "decode(?, 'hex')";
+
+    /**
      * What is stored under a key, and whether the tee time is blocked (read in the same round trip).
      *
      * @param fingerprint the fingerprint of the request that first used the key, or null if unused
@@ -41,9 +48,9 @@ final class IdempotencyStore {
 
     /** Must run after {@link #lock}, in a statement of its own: only then does it see a commit that released the lock. */
     Lookup find(SqlSession session, String key, String courseId, Instant start) throws SQLException {
-        return session.queryOne("select i.fingerprint, i.response_status, i.response_body, i.booking_id, "
-                        + BookingStore.BLOCKED + " as blocked from (select 1) as one "
-                        + "left join idempotency_key i on i.key = ?",
+        return session.queryOne("select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, "
+                        + "i.response_body, i.booking_id, " + BookingStore.BLOCKED + " as blocked from (select 1) as one "
+                        + "left join idempotency_key i on i.key_hash = " + KEY_HASH,
                 params -> {
                     BookingStore.bindBlocked(params, 1, courseId, start);
                     params.setString(4, key);
@@ -56,7 +63,8 @@ final class IdempotencyStore {
     }
 
     void remember(SqlSession session, String key, String fingerprint, BookingAnswers.Answer answer) throws SQLException {
-        session.update("insert into idempotency_key (key, fingerprint, response_status, response_body) values (?, ?, ?, ?)",
+        session.update("insert into idempotency_key (key_hash, fingerprint, response_status, response_body) values ("
+                        + KEY_HASH + ", " + FINGERPRINT + ", ?, ?)",
                 params -> {
                     params.setString(1, key);
                     params.setString(2, fingerprint);
@@ -67,8 +75,8 @@ final class IdempotencyStore {
 
     /** Deletes at most {@code limit} keys stored before {@code cutoff}; returns how many it deleted. */
     int deleteStoredBefore(SqlSession session, Instant cutoff, int limit) throws SQLException {
-        return session.update("delete from idempotency_key where key in "
-                + "(select key from idempotency_key where created_at < ? limit ?)", params -> {
+        return session.update("delete from idempotency_key where key_hash in "
+                + "(select key_hash from idempotency_key where created_at < ? limit ?)", params -> {
                     params.setInstant(1, cutoff);
                     params.setInt(2, limit);
                 });

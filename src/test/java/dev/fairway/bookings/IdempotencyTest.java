@@ -131,14 +131,14 @@ class IdempotencyTest {
 
     @Test
     void keys_older_than_the_retention_are_cleaned_up_and_younger_ones_kept() {
-        api.db.execute("insert into idempotency_key (key, fingerprint, response_status, response_body, created_at) "
-                + "values ('old', repeat('a', 64), 409, '{}', now() - interval '26 hours'), "
-                + "('young', repeat('a', 64), 409, '{}', now() - interval '23 hours')");
+        api.db.execute("insert into idempotency_key (key_hash, fingerprint, response_status, response_body, created_at) "
+                + "values (sha256('old'), sha256('a'), 409, '{}', now() - interval '26 hours'), "
+                + "(sha256('young'), sha256('a'), 409, '{}', now() - interval '23 hours')");
 
         int deleted = new IdempotencyCleanup(api.service.database(), Clock.systemUTC()).run();
 
         assertThat(deleted).isGreaterThanOrEqualTo(1);
-        assertThat(api.db.count("select count(*) from idempotency_key where key = 'old'")).isZero();
-        assertThat(api.db.count("select count(*) from idempotency_key where key = 'young'")).isEqualTo(1);
+        assertThat(api.db.count("select count(*) from idempotency_key where key_hash = sha256('old')")).isZero();
+        assertThat(api.db.count("select count(*) from idempotency_key where key_hash = sha256('young')")).isEqualTo(1);
     }
 }

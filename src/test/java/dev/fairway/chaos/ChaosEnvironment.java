@@ -63,8 +63,7 @@ public final class ChaosEnvironment implements AutoCloseable {
     }
 
     private void startService() {
-        DatabaseUrl viaProxy = DatabaseUrl.parse("postgresql://postgres@localhost:" + proxy.port() + "/"
-                + EmbeddedDatabase.DATABASE + "?sslmode=disable");
+        DatabaseUrl viaProxy = database.urlThrough(proxy.port());
         Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN),
                 false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults());
         service = TestService.startReady(settings, Clock.systemUTC());
@@ -98,14 +97,14 @@ public final class ChaosEnvironment implements AutoCloseable {
         return proxy;
     }
 
-    /** SQL straight to PostgreSQL, around the proxy. */
+    /** SQL straight to PostgreSQL, around the proxy, as the superuser. */
     public Db db() {
-        return new Db(database.url());
+        return new Db(database.superuserUrl(EmbeddedDatabase.DATABASE));
     }
 
     /** SQL straight to the server's {@code postgres} database: for what Fairway's database refuses. */
     public Db serverDb() {
-        return new Db(database.url("postgres"));
+        return new Db(database.superuserUrl("postgres"));
     }
 
     /** The database cannot be reached: open connections are reset, new ones refused (the port is closed). */
@@ -175,7 +174,8 @@ public final class ChaosEnvironment implements AutoCloseable {
             int taken = 0;
             while (true) {
                 try {
-                    held.add(DriverManager.getConnection(database.url().jdbcUrl(), database.url().connectionProperties()));
+                    DatabaseUrl url = database.superuserUrl(EmbeddedDatabase.DATABASE);
+                    held.add(DriverManager.getConnection(url.jdbcUrl(), url.connectionProperties()));
                     taken++;
                 } catch (SQLException full) {
                     return taken;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fairway.Fairway;
 import dev.fairway.Service;
+import dev.fairway.config.DatabaseUrl;
 import dev.fairway.support.Http;
-import dev.fairway.support.TestPostgres;
 import dev.fairway.support.TestService;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -25,7 +25,11 @@ class StartWithDatabaseDownTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (Service service = Fairway.start(TestService.settings(TestPostgres.url(port, "fairway")))) {
+        DatabaseUrl url;
+        try (EmbeddedDatabase made = EmbeddedDatabase.start(dataDir, port)) {
+            url = made.url(); // made once, and stopped, for its passwords
+        }
+        try (Service service = Fairway.start(TestService.settings(url))) {
             Http http = new Http(service.port());
 
             long start = System.nanoTime();

@@ -1,5 +1,7 @@
 package dev.fairway.support;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +38,8 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path screenshots;
     private int step;
+
+    private int audits;
 
     private Browser(ChromeDriver driver, Path screenshots) {
         this.driver = driver;
@@ -90,14 +94,37 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(RuntimeException.class).until(condition);
     }
 
-    /** Saves the page as {@code <nn>-<name>.png}. */
+    /**
+     * Saves the page as {@code <nn>-<name>.png}, and checks it with axe-core's accessibility
+     * rules: every state a test shows is one a user meets, and must have no violation.
+     */
     public void screenshot(String name) {
+        audit(name);
         Path file = screenshots.resolve(String.format("%02d-%s.png", ++step, name));
         try {
             Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Fails with what axe-core found when the page, as it is now, violates any of its rules. */
+    public void audit(String state) {
+        Results results = new AxeBuilder().analyze(driver);
+        audits++;
+        List<String> violations = results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("axe-core found " + violations.size() + " violation(s) on '" + state + "': "
+                    + String.join("; ", violations));
+        }
+    }
+
+    /** How many page states axe-core checked. */
+    public int audits() {
+        return audits;
     }
 
     public void resize(Dimension size) {

@@ -51,6 +51,26 @@ class OpenApiTest {
     }
 
     @Test
+    void every_parameter_has_an_example_and_no_path_parameter_a_pattern_a_validator_would_answer_422_for() throws Exception {
+        JsonNode openApi = new ObjectMapper(new YAMLFactory()).readTree(api.http.get("/openapi.yaml").body());
+        List<JsonNode> parameters = new ArrayList<>();
+        openApi.path("components").path("parameters").forEach(parameters::add);
+        openApi.path("paths").forEach(path -> {
+            path.path("parameters").forEach(parameters::add);
+            path.forEach(operation -> operation.path("parameters").forEach(parameters::add));
+        });
+        List<JsonNode> declared = parameters.stream().filter(p -> !p.has("$ref")).toList();
+
+        assertThat(declared).as("parameters").hasSizeGreaterThan(10);
+        assertThat(declared).allSatisfy(p -> assertThat(p.has("example")).as(p.path("name").asText() + " has an example").isTrue());
+        assertThat(declared.stream().filter(p -> p.path("in").asText().equals("path")))
+                .allSatisfy(p -> {
+                    assertThat(p.path("schema").has("pattern")).as(p.path("name").asText()).isFalse();
+                    assertThat(p.path("schema").has("enum")).as(p.path("name").asText()).isFalse();
+                });
+    }
+
+    @Test
     void serves_swagger_ui_from_its_webjar() {
         Http.Answer docs = api.http.get("/docs");
 

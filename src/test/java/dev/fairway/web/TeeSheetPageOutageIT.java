@@ -36,9 +36,14 @@ class TeeSheetPageOutageIT {
             assertThat(banner.getText()).contains("may be out of date");
             browser.screenshot("stale-banner");
 
-            WebElement open = browser.find(By.cssSelector("#tee-times li[data-status='open'] button"));
-            String start = browser.find(By.cssSelector("#tee-times li[data-status='open']")).getAttribute("data-start");
-            open.click();
+            // The list may be drawn again at any moment (a load retried after Retry-After): find and
+            // click in one step, again if it was redrawn in between.
+            String start = browser.await("an open tee time clicked", d -> {
+                WebElement open = browser.find(By.cssSelector("#tee-times li[data-status='open']"));
+                String at = open.getAttribute("data-start");
+                open.findElement(By.tagName("button")).click();
+                return at;
+            });
             browser.await("the booking form", ExpectedConditions.visibilityOfElementLocated(By.id("booking-dialog")));
             browser.find(By.id("name")).sendKeys("Outage Golfer");
             browser.find(By.id("email")).sendKeys("outage@example.com");

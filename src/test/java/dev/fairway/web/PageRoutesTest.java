@@ -58,6 +58,31 @@ class PageRoutesTest {
     }
 
     @Test
+    void every_page_has_a_description_and_an_icon_that_is_served_also_as_favicon_ico() {
+        for (String page : new String[] {"/", "/staff", "/docs"}) {
+            String html = api.http.get(page).body();
+            assertThat(html).as(page).containsPattern("<meta name=\"description\" content=\"[^\"]{20,}\">");
+            assertThat(html).as(page).contains("<link rel=\"icon\" href=\"/assets/favicon.svg\"");
+        }
+        for (String icon : new String[] {"/assets/favicon.svg", "/favicon.ico"}) {
+            Http.Answer answer = api.http.get(icon);
+            assertThat(answer.status()).as(icon).isEqualTo(200);
+            assertThat(answer.contentType()).as(icon).startsWith("image/svg+xml");
+            assertThat(answer.body()).as(icon).startsWith("<svg");
+        }
+    }
+
+    @Test
+    void the_day_arrows_are_named_by_the_words_they_show() {
+        for (String page : new String[] {"/", "/staff"}) {
+            String html = api.http.get(page).body();
+            assertThat(html).as(page).contains(
+                    "<button type=\"button\" id=\"previous-day\"><span aria-hidden=\"true\">&#8249;</span> Previous</button>",
+                    "<button type=\"button\" id=\"next-day\">Next <span aria-hidden=\"true\">&#8250;</span></button>");
+        }
+    }
+
+    @Test
     void an_unknown_asset_is_a_404_problem() {
         Http.Answer answer = api.http.get("/assets/secrets.txt");
 

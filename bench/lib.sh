@@ -33,6 +33,11 @@ bench_start_fairway() {
   curl -sf "$FAIRWAY_URL/health/ready" >/dev/null || { echo "bench: Fairway did not become ready"; cat "$dir/fairway.log"; exit 1; }
   local embedded; embedded=$(grep -o 'running on port [0-9]*' "$dir/fairway.log" | awk '{print $4}' || true)
   PG_PORT=${embedded:-${PG_PORT:-}}
+  # The embedded PostgreSQL asks for a password: its superuser's is kept in the data directory.
+  if [ -n "$embedded" ] && [ -f "$dir/data/credentials.properties" ]; then
+    PGPASSWORD=$(sed -n 's/^superuser=//p' "$dir/data/credentials.properties")
+    export PGPASSWORD
+  fi
 }
 
 # bench_stop_fairway [PID]: stops that Fairway, by default the last one started.

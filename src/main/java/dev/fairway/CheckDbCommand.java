@@ -1,7 +1,7 @@
 package dev.fairway;
 
 import dev.fairway.config.Settings;
-import dev.fairway.db.EmbeddedDatabase;
+import dev.fairway.db.postgres.EmbeddedDatabase;
 import dev.fairway.db.check.CheckReport;
 import dev.fairway.db.check.CheckReportPrinter;
 import dev.fairway.db.check.ConnectionCheck;

@@ -2,8 +2,8 @@ package dev.fairway;
 
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.Settings;
-import dev.fairway.db.EmbeddedDatabase;
-import dev.fairway.db.Migrations;
+import dev.fairway.db.postgres.EmbeddedDatabase;
+import dev.fairway.db.postgres.Migrations;
 import dev.fairway.db.SqlFailures;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -18,7 +18,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(Settings settings) throws InterruptedException {
-        Service service = Fairway.start(settings);
+        Service service = Wiring.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         if (settings.adminTokenGenerated()) {
             // Printed once, to the console only: a generated token must be seen to be used.

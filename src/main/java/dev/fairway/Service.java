@@ -2,21 +2,21 @@ package dev.fairway;
 
 import dev.fairway.availability.BookedCountsCache;
 import dev.fairway.availability.ChangeNotifications;
-import dev.fairway.config.Secret;
 import dev.fairway.courses.CourseService;
-import dev.fairway.db.ConnectionPool;
 import dev.fairway.db.Database;
-import dev.fairway.db.EmbeddedDatabase;
-import dev.fairway.db.SchemaMigrator;
+import dev.fairway.db.pool.ConnectionPool;
+import dev.fairway.db.postgres.EmbeddedDatabase;
+import dev.fairway.db.postgres.SchemaMigrator;
 import dev.fairway.web.Readiness;
 import dev.fairway.web.WebServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Fairway: what {@link Fairway#start} wired, and the order it is taken down in.
+ * A running Fairway: what {@link Wiring#start} put together, and the order it is taken down in.
  */
 public final class Service implements AutoCloseable {
 
@@ -24,75 +24,61 @@ public final class Service implements AutoCloseable {
 
     private final WebServer web;
     private final Readiness readiness;
-    private final SchemaMigrator migrator;
-    private final ConnectionPool pool;
     private final EmbeddedDatabase embedded;
-    private final Secret adminToken;
-    private final CourseService courses;
-    private final Database database;
-    private final BookedCountsCache counts;
-    private final ChangeNotifications heard;
     private final List<AutoCloseable> background;
+    private final Parts parts;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    Service(WebServer web, Readiness readiness, SchemaMigrator migrator, ConnectionPool pool,
-            EmbeddedDatabase embedded, Secret adminToken, CourseService courses, Database database,
-            BookedCountsCache counts, ChangeNotifications heard, List<AutoCloseable> background) {
-        this.courses = courses;
-        this.database = database;
-        this.counts = counts;
-        this.heard = heard;
+    /**
+     * The parts a test, or a tool run beside the service, reaches into.
+     *
+     * @param database     the unit-of-work runner
+     * @param pool         its connection pool
+     * @param migrator     the schema migrations, running in the background
+     * @param courses      the courses, cached
+     * @param bookedCounts the availability cache
+     * @param heard        the changes heard from other instances
+     */
+    public record Parts(Database database, ConnectionPool pool, SchemaMigrator migrator, CourseService courses,
+                        BookedCountsCache bookedCounts, ChangeNotifications heard) {
+
+        /** Whether changes made by other instances are heard through LISTEN. */
+        public boolean listening() {
+            return heard.listening();
+        }
+
+        /** Marks every cached course and count as possibly changed: the next request reads them again. */
+        public void forgetCaches() {
+            bookedCounts.everythingMayHaveChanged();
+            courses.everythingMayHaveChanged();
+        }
+    }
+
+    /** @param background what runs in the background, in the order to stop it: all of it before the pool */
+    Service(WebServer web, Readiness readiness, EmbeddedDatabase embedded, List<AutoCloseable> background, Parts parts) {
         this.web = web;
         this.readiness = readiness;
-        this.migrator = migrator;
-        this.pool = pool;
         this.embedded = embedded;
-        this.adminToken = adminToken;
         this.background = List.copyOf(background);
+        this.parts = parts;
     }
 
     public int port() {
         return web.port();
     }
 
-    public Secret adminToken() {
-        return adminToken;
+    /** Every route the server answers, as "METHOD /path". */
+    public List<String> routes() {
+        return web.registeredRoutes();
     }
 
-    public WebServer web() {
-        return web;
+    /** Waits at most {@code wait} for the schema to be migrated; whether it was. */
+    public boolean awaitMigrated(Duration wait) throws InterruptedException {
+        return parts.migrator().awaitReady(wait);
     }
 
-    public CourseService courses() {
-        return courses;
-    }
-
-    /** The availability cache of booked counts. */
-    public BookedCountsCache bookedCounts() {
-        return counts;
-    }
-
-    /** Whether changes made by other instances are heard through LISTEN. */
-    public boolean listening() {
-        return heard.listening();
-    }
-
-    /** Marks every cached course and count as possibly changed: the next request reads them again. */
-    public void forgetCaches() {
-        counts.everythingMayHaveChanged();
-        courses.everythingMayHaveChanged();
-    }
-
-    public Database database() {
-        return database;
-    }
-
-    public SchemaMigrator migrator() {
-        return migrator;
-    }
-
-    public ConnectionPool pool() {
-        return pool;
+    public Parts parts() {
+        return parts;
     }
 
     /** Blocks until {@link #close()} has finished. */
@@ -102,8 +88,8 @@ public final class Service implements AutoCloseable {
 
     /**
      * Stops in the order that loses nothing: readiness goes DOWN, the server refuses new
-     * connections and lets requests in flight finish, then the pool closes, then the embedded
-     * database stops.
+     * connections and lets requests in flight finish, then the background work stops, then the
+     * pool closes, then the embedded database stops.
      */
     @Override
     public synchronized void close() {
@@ -115,8 +101,8 @@ public final class Service implements AutoCloseable {
         readiness.markStopping();
         quietly(web);
         background.forEach(Service::quietly);
-        quietly(migrator);
-        quietly(pool);
+        quietly(parts.migrator());
+        quietly(parts.pool());
         if (embedded != null) {
             quietly(embedded);
         }

@@ -2,6 +2,7 @@ package dev.fairway.availability;
 
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
+import dev.fairway.db.resilience.FailureClassifier;
 import dev.fairway.db.Deadline;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheet;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Availability of a course's tee times. From memory while the cached counts are fresh (read
@@ -28,17 +28,17 @@ public final class AvailabilityService {
     private final Database database;
     private final Clock clock;
     private final BookedCountsCache cache;
-    private final Supplier<Duration> freshFor;
+    private final CachePolicy cachePolicy;
     private final Counter staleAnswers;
     private final AvailabilityStore store = new AvailabilityStore();
 
-    /** @param freshFor how old cached counts may be to be used as fresh (zero: never) */
-    public AvailabilityService(Database database, Clock clock, BookedCountsCache cache, Supplier<Duration> freshFor,
+    /** @param cachePolicy how old cached counts may be to be used as fresh */
+    public AvailabilityService(Database database, Clock clock, BookedCountsCache cache, CachePolicy cachePolicy,
                                MeterRegistry metrics) {
         this.database = database;
         this.clock = clock;
         this.cache = cache;
-        this.freshFor = freshFor;
+        this.cachePolicy = cachePolicy;
         this.staleAnswers = Counter.builder("fairway.availability.stale.answers")
                 .description("Availability answered from the last data read because the database could not be reached")
                 .register(metrics);
@@ -50,7 +50,7 @@ public final class AvailabilityService {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Duration maxAge = freshFor.get();
+        Duration maxAge = cachePolicy.freshFor();
         Optional<BookedAndBlocked> cached = maxAge.isZero() ? Optional.empty()
                 : cache.fresh(course.id(), from, to, now.minus(maxAge));
         if (cached.isPresent()) {
@@ -63,7 +63,7 @@ public final class AvailabilityService {
             data = database.read("availability.read", deadline, session -> store.read(session, course.id(), start, end, now));
             cache.put(course.id(), zone, from, to, data, generation);
         } catch (DatabaseException e) {
-            if (!e.unavailable()) {
+            if (!FailureClassifier.unavailable(e)) {
                 throw e;
             }
             data = cache.get(course.id(), from, to).orElseThrow(() -> e);

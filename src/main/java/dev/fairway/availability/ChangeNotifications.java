@@ -1,6 +1,6 @@
 package dev.fairway.availability;
 
-import dev.fairway.db.NotificationListener;
+import dev.fairway.db.postgres.NotificationListener;
 import dev.fairway.teesheet.TeeSheetChanges;
 import java.time.Instant;
 import org.slf4j.Logger;

@@ -7,7 +7,7 @@ import dev.fairway.web.AdminAuth;
 import dev.fairway.web.InvalidRequestException;
 import dev.fairway.web.Json;
 import dev.fairway.web.JsonFields;
-import dev.fairway.db.Unavailability;
+import dev.fairway.db.resilience.Unavailability;
 import dev.fairway.web.ErrorResponses;
 import dev.fairway.web.Problem;
 import dev.fairway.web.Problems;

@@ -3,7 +3,7 @@ package dev.fairway.bookings;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
-import dev.fairway.db.RandomIds;
+import dev.fairway.ids.RandomIds;
 import dev.fairway.db.SqlSession;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheet;

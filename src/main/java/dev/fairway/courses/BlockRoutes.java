@@ -1,6 +1,6 @@
 package dev.fairway.courses;
 
-import dev.fairway.db.RandomIds;
+import dev.fairway.ids.RandomIds;
 import dev.fairway.teesheet.Block;
 import dev.fairway.teesheet.Course;
 import dev.fairway.web.AdminAuth;

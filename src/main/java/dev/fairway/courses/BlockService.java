@@ -2,7 +2,7 @@ package dev.fairway.courses;
 
 import dev.fairway.db.Database;
 import dev.fairway.db.Deadline;
-import dev.fairway.db.RandomIds;
+import dev.fairway.ids.RandomIds;
 import dev.fairway.teesheet.Block;
 import dev.fairway.teesheet.TeeSheetChanges;
 import java.time.Duration;

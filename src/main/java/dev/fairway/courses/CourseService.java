@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
+import dev.fairway.db.resilience.FailureClassifier;
 import dev.fairway.db.Deadline;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheetChanges;
@@ -93,7 +94,7 @@ public final class CourseService implements TeeSheetChanges {
             cache.put(id, new Known(course, false));
             return course;
         } catch (DatabaseException e) {
-            if (known == null || !e.unavailable()) {
+            if (known == null || !FailureClassifier.unavailable(e)) {
                 throw e;
             }
             return known.course(); // the database is away: what we knew is still the best answer

@@ -7,8 +7,8 @@ public final class CircuitOpenException extends DatabaseException {
 
     private final Duration retryAfter;
 
-    CircuitOpenException(String operation, Duration retryAfter) {
-        super(operation, Database.Phase.CONNECT, operation + " was not tried: the database circuit breaker is open "
+    public CircuitOpenException(String operation, Duration retryAfter) {
+        super(operation, Phase.CONNECT, operation + " was not tried: the database circuit breaker is open "
                 + "after repeated failures", null);
         this.retryAfter = retryAfter;
     }
@@ -16,10 +16,5 @@ public final class CircuitOpenException extends DatabaseException {
     /** When the breaker will let a probe through. */
     public Duration retryAfter() {
         return retryAfter;
-    }
-
-    @Override
-    public FailureClass failureClass() {
-        return FailureClass.TRANSIENT;
     }
 }

@@ -1,13 +1,14 @@
 package dev.fairway.db;
 
 import dev.fairway.config.ResilienceSettings;
+import dev.fairway.db.pool.ConnectionPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Runs units of work against the pool under a request's deadline, each attempt through the
- * {@link ResiliencePolicy} (retries, budget, circuit breaker). Reads run in autocommit mode,
+ * Runs units of work against the pool under a request's deadline, the attempts through an
+ * {@link AttemptPolicy} (the service's: retries, budget, circuit breaker). Reads run in autocommit mode,
  * one round trip per statement; writes run in one transaction, or, when each of their statements
  * is atomic by itself, in autocommit mode too, which saves the COMMIT round trip. Statement
  * settings ({@code statement_timeout}, and the schema behind a transaction pooler) are set
@@ -17,22 +18,20 @@ import java.time.Duration;
 public final class Database {
 
     private final ConnectionPool pool;
-    private final ResiliencePolicy policy;
+    private final AttemptPolicy policy;
     private final LocalSettings settings;
     private final Duration attemptTimeout;
     private final boolean waitForSyncStandby;
     private final WriteGuard guard;
 
-    public Database(ConnectionPool pool, ResiliencePolicy policy) {
-        this(pool, policy, WriteGuard.NONE);
-    }
-
-    /** @param guard whether writes may be tried now (not without a synchronous standby, when one is required) */
-    public Database(ConnectionPool pool, ResiliencePolicy policy, WriteGuard guard) {
+    /**
+     * @param limits the time limits of an attempt, its lock waits and its transaction's idle time
+     * @param guard  whether writes may be tried now (not without a synchronous standby, when one is required)
+     */
+    public Database(ConnectionPool pool, AttemptPolicy policy, ResilienceSettings limits, WriteGuard guard) {
         this.pool = pool;
         this.policy = policy;
         this.guard = guard;
-        ResilienceSettings limits = policy.settings();
         this.waitForSyncStandby = limits.requireSyncStandby();
         // Without a transaction pooler the schema is set once per connection by the driver.
         String schema = pool.url().transactionPooler() ? pool.url().schema().orElse(null) : null;
@@ -111,14 +110,6 @@ public final class Database {
                 }
             }
         } catch (SQLException e) {
-            if (FailureClassifier.connectionLost(e)) {
-                guard.connectionLost();
-            }
-            if (SqlFailures.timedOut(e)) {
-                // A connection that answers nothing is seldom the only one: the pool's others went
-                // through the same middlebox. Replace them rather than hand them to the next requests.
-                pool.evictAll();
-            }
             throw new DatabaseException(operation, phase, e);
         }
     }
@@ -152,15 +143,5 @@ public final class Database {
         TRANSACTION,
         /** Autocommit writes: every statement commits by itself. */
         STATEMENTS
-    }
-
-    /** Where in a unit of work a failure happened: it decides whether the work may have committed. */
-    public enum Phase {
-        /** Getting a connection: nothing was sent. */
-        CONNECT,
-        /** Running the work's statements: nothing is committed. */
-        WORK,
-        /** COMMIT was sent (or a statement that commits by itself): it may or may not have committed. */
-        COMMIT
     }
 }

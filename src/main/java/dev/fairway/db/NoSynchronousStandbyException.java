@@ -7,17 +7,7 @@ package dev.fairway.db;
 public final class NoSynchronousStandbyException extends DatabaseException {
 
     NoSynchronousStandbyException(String operation) {
-        super(operation, Database.Phase.CONNECT, operation + " was not tried: the primary has no synchronous standby, "
+        super(operation, Phase.CONNECT, operation + " was not tried: the primary has no synchronous standby, "
                 + "and FAIRWAY_DB_REQUIRE_SYNC_STANDBY is set", null);
-    }
-
-    @Override
-    public FailureClass failureClass() {
-        return FailureClass.TRANSIENT;
-    }
-
-    @Override
-    public Unavailability unavailability() {
-        return Unavailability.NO_SYNCHRONOUS_STANDBY;
     }
 }

@@ -25,6 +25,17 @@ public final class SqlFailures {
         return state == null ? message : state + " " + message;
     }
 
+    /** The SQLSTATE of the innermost SQL failure that has one, or null. */
+    public static String sqlState(Throwable failure) {
+        String state = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                state = sql.getSQLState();
+            }
+        }
+        return state;
+    }
+
     /** Whether the failure is a read that timed out on the socket: the connection answered nothing at all. */
     public static boolean timedOut(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {

@@ -2,7 +2,8 @@ package dev.fairway.web;
 
 import dev.fairway.db.CircuitOpenException;
 import dev.fairway.db.DatabaseException;
-import dev.fairway.db.FailureLabel;
+import dev.fairway.db.resilience.FailureClassifier;
+import dev.fairway.db.resilience.FailureLabel;
 import dev.fairway.log.LogThrottle;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -33,7 +34,7 @@ public final class ErrorResponses {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem(), e));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e), null));
         routes.exception(DatabaseException.class, (e, ctx) -> {
-            if (!e.unavailable()) {
+            if (!FailureClassifier.unavailable(e)) {
                 long heldBack = throttle.admit("database " + FailureLabel.kind(e) + " " + ctx.endpoint().path);
                 if (heldBack >= 0) {
                     log.error("Database failure of {} {}: {}{}", ctx.method(), ctx.endpoint().path, e.getMessage(),
@@ -44,7 +45,7 @@ public final class ErrorResponses {
             }
             long retryAfter = e instanceof CircuitOpenException open
                     ? Math.max(RETRY_AFTER_SECONDS, (open.retryAfter().toMillis() + 999) / 1000) : RETRY_AFTER_SECONDS;
-            ProblemException problem = Problems.unavailable(e.unavailability().detail(), retryAfter);
+            ProblemException problem = Problems.unavailable(FailureClassifier.unavailability(e).detail(), retryAfter);
             write(ctx, problem.problem(), problem);
         });
         routes.exception(Exception.class, (e, ctx) -> {

@@ -1,5 +1,7 @@
 package dev.fairway.web;
 
+import dev.fairway.metrics.Metrics;
+
 import dev.fairway.config.Secret;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,9 +1,9 @@
 package dev.fairway.web;
 
-import dev.fairway.db.DatabaseProbe;
-import dev.fairway.db.DatabaseProbe.ProbeResult;
-import dev.fairway.db.ReplicationWatch;
-import dev.fairway.db.SchemaMigrator;
+import dev.fairway.db.resilience.DatabaseProbe;
+import dev.fairway.db.resilience.DatabaseProbe.ProbeResult;
+import dev.fairway.db.postgres.ReplicationWatch;
+import dev.fairway.db.postgres.SchemaMigrator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -62,9 +62,9 @@ class AvailabilityRoundTripsTest {
 
     @Test
     void one_day_costs_two_round_trips_cold_one_with_the_course_cached_and_none_when_all_is_cached() {
-        service.forgetCaches();
+        service.parts().forgetCaches();
         Counted cold = count("/api/courses/one/availability?from=2026-12-05");
-        service.bookedCounts().everythingMayHaveChanged();
+        service.parts().bookedCounts().everythingMayHaveChanged();
         Counted courseCached = count("/api/courses/one/availability?from=2026-12-05");
         Counted allCached = count("/api/courses/one/availability?from=2026-12-05");
 
@@ -77,11 +77,11 @@ class AvailabilityRoundTripsTest {
 
     @Test
     void thirty_one_days_cost_the_same_as_one() {
-        service.forgetCaches();
+        service.parts().forgetCaches();
         Counted cold = count("/api/courses/thirty-one/availability?from=2026-12-01&to=2027-01-01");
-        service.bookedCounts().everythingMayHaveChanged();
+        service.parts().bookedCounts().everythingMayHaveChanged();
         Counted month = count("/api/courses/thirty-one/availability?from=2026-12-01&to=2027-01-01");
-        service.bookedCounts().everythingMayHaveChanged();
+        service.parts().bookedCounts().everythingMayHaveChanged();
         Counted oneDay = count("/api/courses/thirty-one/availability?from=2026-12-05");
 
         assertThat(cold.roundTrips()).as("%s", cold.sql()).isEqualTo(2);
@@ -92,11 +92,11 @@ class AvailabilityRoundTripsTest {
 
     @Test
     void a_request_on_a_new_connection_costs_the_same_the_set_up_being_the_pools() throws SQLException {
-        service.forgetCaches();
+        service.parts().forgetCaches();
         List<Connection> held = new ArrayList<>();
         try {
-            while (service.pool().idleConnections() > 0) {
-                held.add(service.pool().borrow(Duration.ofSeconds(1))); // the request must open its own
+            while (service.parts().pool().idleConnections() > 0) {
+                held.add(service.parts().pool().borrow(Duration.ofSeconds(1))); // the request must open its own
             }
             Counted cold = count("/api/courses/one/availability?from=2026-12-05");
 

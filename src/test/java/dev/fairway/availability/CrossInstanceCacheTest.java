@@ -11,7 +11,7 @@ import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
 import dev.fairway.config.Secret;
 import dev.fairway.config.Settings;
-import dev.fairway.db.NotificationListener;
+import dev.fairway.db.postgres.NotificationListener;
 import dev.fairway.support.Db;
 import dev.fairway.support.Http;
 import dev.fairway.support.PgBouncer;
@@ -64,7 +64,7 @@ class CrossInstanceCacheTest {
         b = TestService.startReady(database);
         onA = new Http(a.port());
         onB = new Http(b.port());
-        await().atMost(Duration.ofSeconds(10)).until(() -> a.listening() && b.listening());
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.parts().listening() && b.parts().listening());
     }
 
     @AfterAll
@@ -109,17 +109,17 @@ class CrossInstanceCacheTest {
     void the_lost_listen_connection_is_noticed_re_established_and_every_cached_day_flushed() {
         String course = newCourse();
         booked(onB, course, NOON);
-        long flushes = b.bookedCounts().flushes();
+        long flushes = b.parts().bookedCounts().flushes();
         Db db = new Db(database);
         long killed = db.count("select count(pg_terminate_backend(pid)) from pg_stat_activity "
                 + "where application_name = ? and datname = ?", NotificationListener.APPLICATION_NAME, database.database());
         assertThat(killed).as("listen connections of both instances").isEqualTo(2);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.bookedCounts().flushes() >= flushes + 2 && b.listening());
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.parts().bookedCounts().flushes() >= flushes + 2 && b.parts().listening());
         assertThat(db.count("select count(*) from pg_stat_activity where application_name = ? and datname = ?",
                 NotificationListener.APPLICATION_NAME, database.database())).isEqualTo(2);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> a.listening());
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.parts().listening());
         book(onA, course, NOON.plus(Duration.ofMinutes(10)), 3);
         await().atMost(NOTIFY_WITHIN).pollInterval(Duration.ofMillis(5)).pollInSameThread()
                 .until(() -> booked(onB, course, NOON.plus(Duration.ofMinutes(10))).booked() == 3);
@@ -152,7 +152,7 @@ class CrossInstanceCacheTest {
                 Duration visibleAfter = Duration.ofNanos(System.nanoTime() - since);
                 System.out.printf("without LISTEN, booking on A visible on B after %d ms%n", visibleAfter.toMillis());
 
-                assertThat(pooledB.listening()).isFalse();
+                assertThat(pooledB.parts().listening()).isFalse();
                 assertThat(seen.booked()).isEqualTo(1);
                 assertThat(visibleAfter).isLessThanOrEqualTo(CacheSettings.TTL.plusMillis(250));
             }

@@ -135,7 +135,7 @@ class IdempotencyTest {
                 + "values (sha256('old'), sha256('a'), 409, '{}', now() - interval '26 hours'), "
                 + "(sha256('young'), sha256('a'), 409, '{}', now() - interval '23 hours')");
 
-        int deleted = new IdempotencyCleanup(api.service.database(), Clock.systemUTC()).run();
+        int deleted = new IdempotencyCleanup(api.service.parts().database(), Clock.systemUTC()).run();
 
         assertThat(deleted).isGreaterThanOrEqualTo(1);
         assertThat(api.db.count("select count(*) from idempotency_key where key_hash = sha256('old')")).isZero();

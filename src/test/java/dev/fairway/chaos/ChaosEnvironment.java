@@ -7,7 +7,7 @@ import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
 import dev.fairway.config.Secret;
 import dev.fairway.config.Settings;
-import dev.fairway.db.EmbeddedDatabase;
+import dev.fairway.db.postgres.EmbeddedDatabase;
 import dev.fairway.support.Db;
 import dev.fairway.support.FairwayProcess;
 import dev.fairway.support.Http;

@@ -32,8 +32,8 @@ class DatabaseExhaustionTest {
         assertThat(report.present()).isEqualTo(report.acknowledged());
         assertThat(report.duplicates()).isZero();
         assertThat(report.overbooked()).isZero();
-        assertThat(env.service().pool().activeConnections()).as("connections still borrowed").isZero();
-        assertThat(env.service().pool().totalConnections()).as("pool size").isLessThanOrEqualTo(10);
+        assertThat(env.service().parts().pool().activeConnections()).as("connections still borrowed").isZero();
+        assertThat(env.service().parts().pool().totalConnections()).as("pool size").isLessThanOrEqualTo(10);
         assertThat(env.db().count("select count(*) from pg_stat_activity where application_name = 'fairway'"))
                 .as("Fairway's sessions on the server").isLessThanOrEqualTo(10);
         assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("fairway-pool-")))

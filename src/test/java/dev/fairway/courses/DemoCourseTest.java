@@ -3,7 +3,7 @@ package dev.fairway.courses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fairway.Fairway;
+import dev.fairway.Wiring;
 import dev.fairway.Service;
 import dev.fairway.config.HttpSettings;
 import dev.fairway.config.CacheSettings;
@@ -32,8 +32,8 @@ class DemoCourseTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T14:00:00Z"), ZoneOffset.UTC); // a Tuesday
         Settings settings = new Settings(Optional.empty(), Optional.empty(), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN),
                 false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults());
-        try (Service service = Fairway.start(settings, clock)) {
-            assertThat(service.migrator().awaitReady(Duration.ofSeconds(60))).isTrue();
+        try (Service service = Wiring.start(settings, clock)) {
+            assertThat(service.awaitMigrated(Duration.ofSeconds(60))).isTrue();
             Http http = new Http(service.port());
 
             assertThat(http.get("/api/courses").json().findValuesAsText("id")).containsExactly(DemoCourse.ID);

@@ -1,5 +1,9 @@
 package dev.fairway.db;
 
+import dev.fairway.db.pool.ConnectionPool;
+import dev.fairway.db.pool.PoolSettings;
+import dev.fairway.db.resilience.ResiliencePolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +28,8 @@ class DatabaseTest {
         proxy = TcpProxy.to(TestPostgres.port());
         DatabaseUrl viaProxy = TestPostgres.url(proxy.port(), url.database());
         pool = ConnectionPool.open("test", viaProxy, PoolSettings.forUrl(viaProxy), null);
-        database = new Database(pool, new ResiliencePolicy(ResilienceSettings.defaults(), System::currentTimeMillis));
+        database = new Database(pool, new ResiliencePolicy(ResilienceSettings.defaults(), System::currentTimeMillis),
+                ResilienceSettings.defaults(), dev.fairway.db.WriteGuard.NONE);
     }
 
     @AfterEach
@@ -40,7 +45,7 @@ class DatabaseTest {
                 session -> session.query("select pg_sleep(5)", SqlSession.Binder.NONE, rs -> 1)))
                 .isInstanceOfSatisfying(DatabaseException.class, e -> {
                     assertThat(e.sqlState()).isEqualTo("57014");
-                    assertThat(e.phase()).isEqualTo(Database.Phase.WORK);
+                    assertThat(e.phase()).isEqualTo(Phase.WORK);
                     assertThat(e.getMessage()).startsWith("sleep failed while work: 57014");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
@@ -96,7 +101,7 @@ class DatabaseTest {
         assertThatThrownBy(() -> database.write("late", passed, session -> 1))
                 .isInstanceOfSatisfying(DatabaseException.class, e -> {
                     assertThat(e.getCause()).isInstanceOf(DeadlineExceededException.class);
-                    assertThat(e.phase()).isEqualTo(Database.Phase.CONNECT);
+                    assertThat(e.phase()).isEqualTo(Phase.CONNECT);
                 });
     }
 

@@ -1,5 +1,7 @@
 package dev.fairway.db;
 
+import dev.fairway.db.postgres.Migrations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fairway.config.DatabaseUrl;

@@ -1,6 +1,6 @@
 package dev.fairway.support;
 
-import dev.fairway.Fairway;
+import dev.fairway.Wiring;
 import dev.fairway.Service;
 import dev.fairway.config.HttpSettings;
 import dev.fairway.config.CacheSettings;
@@ -51,9 +51,9 @@ public final class TestService {
 
     /** Starts Fairway with {@code settings} and waits until its schema is migrated. */
     public static Service startReady(Settings settings, Clock clock) {
-        Service service = Fairway.start(settings, clock);
+        Service service = Wiring.start(settings, clock);
         try {
-            if (!service.migrator().awaitReady(Duration.ofSeconds(30))) {
+            if (!service.awaitMigrated(Duration.ofSeconds(30))) {
                 service.close();
                 throw new IllegalStateException("Fairway did not migrate its schema within 30 s");
             }

@@ -31,7 +31,7 @@ class GracefulShutdownTest {
 
             proxy.blackhole(true); // the readiness probe now waits its full budget: a request in flight
             CompletableFuture<Http.Answer> inFlight = CompletableFuture.supplyAsync(() -> http.get("/health/ready"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> service.pool().activeConnections() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> service.parts().pool().activeConnections() == 1);
 
             long stopStart = System.nanoTime();
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(service::close);
@@ -46,7 +46,7 @@ class GracefulShutdownTest {
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.json().path("status").asText()).isEqualTo("DOWN");
             assertThat(Duration.ofNanos(System.nanoTime() - stopStart)).isLessThan(WebServer.GRACEFUL_STOP);
-            assertThat(service.pool().totalConnections()).as("pool closed").isZero();
+            assertThat(service.parts().pool().totalConnections()).as("pool closed").isZero();
         }
     }
 
@@ -66,7 +66,7 @@ class GracefulShutdownTest {
             holder.createStatement().execute("select * from tee_time for update"); // the booking will wait for this lock
             CompletableFuture<Http.Answer> inFlight = CompletableFuture.supplyAsync(
                     () -> http.post("/api/courses/pine-valley/bookings", booking));
-            await().atMost(Duration.ofSeconds(5)).until(() -> service.pool().activeConnections() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> service.parts().pool().activeConnections() == 1);
 
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(service::close);
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> refusesConnections(port));

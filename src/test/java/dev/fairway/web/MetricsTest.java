@@ -34,7 +34,7 @@ class MetricsTest {
         assertThat(metrics.body()).contains(
                 "hikaricp_connections_active{pool=\"fairway\"}",
                 "hikaricp_connections_pending{pool=\"fairway\"}",
-                "resilience4j_retry_calls_total",
+                "fairway_db_call_results_total{operation=\"availability.read\",result=\"succeeded\"}",
                 "resilience4j_circuitbreaker_state{name=\"database\",state=\"closed\"} 1.0",
                 "# TYPE fairway_db_retry_budget_exhausted_total counter",
                 "# TYPE fairway_availability_stale_answers_total counter",

@@ -36,7 +36,7 @@ class OpenApiTest {
         JsonNode openApi = new ObjectMapper(new YAMLFactory()).readTree(answer.body());
         assertThat(openApi.path("openapi").asText()).isEqualTo("3.1.0");
 
-        List<String> registered = api.service.web().registeredRoutes();
+        List<String> registered = api.service.routes();
         assertThat(registered).contains("GET /api/courses/{courseId}/availability", "PUT /api/courses/{courseId}");
 
         List<String> missing = new ArrayList<>();

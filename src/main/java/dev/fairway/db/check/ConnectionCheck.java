@@ -2,9 +2,9 @@ package dev.fairway.db.check;
 
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.HostAndPort;
-import dev.fairway.db.Migrations;
-import dev.fairway.db.PoolSettings;
-import dev.fairway.db.Replication;
+import dev.fairway.db.postgres.Migrations;
+import dev.fairway.db.pool.PoolSettings;
+import dev.fairway.db.postgres.Replication;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package dev.fairway.db.check;
 
+import dev.fairway.db.postgres.Migrations;
+import dev.fairway.db.postgres.Replication;
+
 /** The steps of {@code fairway check-db}, in the order they run. */
 public enum Step {
     URL("URL"),

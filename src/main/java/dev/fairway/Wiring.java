@@ -1,0 +1,159 @@
+package dev.fairway;
+
+import dev.fairway.availability.AvailabilityRoutes;
+import dev.fairway.availability.AvailabilityService;
+import dev.fairway.availability.BookedCountsCache;
+import dev.fairway.availability.CachePolicy;
+import dev.fairway.availability.ChangeNotifications;
+import dev.fairway.availability.ChangePayloads;
+import dev.fairway.availability.ChangePublisher;
+import dev.fairway.bookings.BookingRoutes;
+import dev.fairway.bookings.BookingService;
+import dev.fairway.bookings.IdempotencyCleanup;
+import dev.fairway.config.DatabaseUrl;
+import dev.fairway.config.Settings;
+import dev.fairway.courses.BlockRoutes;
+import dev.fairway.courses.BlockService;
+import dev.fairway.courses.CourseRoutes;
+import dev.fairway.courses.CourseService;
+import dev.fairway.courses.DemoCourse;
+import dev.fairway.db.Database;
+import dev.fairway.db.pool.ConnectionPool;
+import dev.fairway.db.pool.PoolSettings;
+import dev.fairway.db.postgres.EmbeddedDatabase;
+import dev.fairway.db.postgres.Migrations;
+import dev.fairway.db.postgres.NotificationListener;
+import dev.fairway.db.postgres.ReplicationWatch;
+import dev.fairway.db.postgres.SchemaMigrator;
+import dev.fairway.db.resilience.BreakerRecoveryProbe;
+import dev.fairway.db.resilience.DatabaseLog;
+import dev.fairway.db.resilience.DatabaseMetrics;
+import dev.fairway.db.resilience.DatabaseProbe;
+import dev.fairway.db.resilience.LostConnections;
+import dev.fairway.db.resilience.ResiliencePolicy;
+import dev.fairway.ids.RandomIds;
+import dev.fairway.metrics.Metrics;
+import dev.fairway.teesheet.TeeSheetChanges;
+import dev.fairway.web.AdminAuth;
+import dev.fairway.web.ApiDocsRoutes;
+import dev.fairway.web.HealthRoutes;
+import dev.fairway.web.HttpMetrics;
+import dev.fairway.web.MetricsRoutes;
+import dev.fairway.web.PageRoutes;
+import dev.fairway.web.Readiness;
+import dev.fairway.web.WebServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place Fairway's objects are made and put together, from its settings: the database
+ * (embedded or not), the pool and its resilience policy, the features, the web server, and what
+ * runs in the background. Nothing here decides anything; each part's rules live in its package.
+ */
+public final class Wiring {
+
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+
+    private Wiring() {
+    }
+
+    /** Starts Fairway with {@code settings} and returns it running. */
+    public static Service start(Settings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts Fairway with {@code settings}, telling the time by {@code clock}. */
+    public static Service start(Settings settings, Clock clock) {
+        EmbeddedDatabase embedded = settings.embedded() ? EmbeddedDatabase.start(settings.dataDir()) : null;
+        ConnectionPool pool = null;
+        try {
+            DatabaseUrl url = embedded != null ? embedded.url() : settings.database().orElseThrow();
+            DatabaseUrl migrationUrl = embedded != null ? url : settings.migrationUrl().orElseThrow();
+            url.warnings().forEach(warning -> log.warn("DATABASE_URL: {}", warning));
+            log.info("Database: {}", url.redacted());
+            Metrics meters = new Metrics();
+            PrometheusMeterRegistry metrics = meters.registry();
+            pool = ConnectionPool.open("fairway", url, PoolSettings.forUrl(url), DatabaseMetrics.poolMetrics(metrics));
+            ReplicationWatch replication = new ReplicationWatch(pool, settings.resilience().requireSyncStandby());
+            ResiliencePolicy policy = resiliencePolicy(settings, metrics, pool, replication);
+            Database database = new Database(pool, policy, settings.resilience(), replication);
+            BreakerRecoveryProbe recovery = new BreakerRecoveryProbe(policy.breaker(), pool);
+
+            BookedCountsCache counts = new BookedCountsCache();
+            CourseService courses = new CourseService(database, counts);
+            String instance = RandomIds.next();
+            ChangePublisher publisher = new ChangePublisher(database, instance);
+            ChangeNotifications heard = new ChangeNotifications(TeeSheetChanges.all(List.of(counts, courses)), instance);
+            Optional<NotificationListener> listener = CachePolicy.listenUrl(settings.cache(), url,
+                            embedded != null ? Optional.of(url) : settings.direct())
+                    .map(listenOn -> new NotificationListener(listenOn, ChangePayloads.CHANNEL, heard));
+            Gauge.builder("fairway.cache.listening", heard, h -> h.listening() ? 1 : 0)
+                    .description("1 while changes made by other instances are heard through LISTEN").register(metrics);
+            BlockService blocks = new BlockService(database, counts);
+            AvailabilityService availability = new AvailabilityService(database, clock, counts,
+                    new CachePolicy(settings.cache(), heard), metrics);
+            BookingService bookings = new BookingService(database, clock, TeeSheetChanges.all(List.of(counts, publisher)));
+            IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
+            AdminAuth admin = new AdminAuth(settings.adminToken());
+            List<Runnable> whenMigrated = embedded != null
+                    ? List.of(() -> DemoCourse.createIfNoCourses(courses, clock)) : List.of();
+            SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
+
+            Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication);
+            WebServer web = WebServer.start(settings.http().host().orElse(null), settings.port(),
+                    settings.resilience().requestDeadline(), List.of(
+                            new HttpMetrics(metrics),
+                            new HealthRoutes(readiness),
+                            new MetricsRoutes(metrics, settings.http().metricsToken()),
+                            new ApiDocsRoutes(),
+                            new PageRoutes(),
+                            new CourseRoutes(courses, admin),
+                            new BlockRoutes(courses, blocks, admin),
+                            new AvailabilityRoutes(courses, availability),
+                            new BookingRoutes(courses, bookings, admin)));
+            migrator.start();
+            cleanup.start();
+            recovery.start();
+            replication.start();
+            publisher.start();
+            listener.ifPresent(NotificationListener::start);
+            log.info("Fairway {} is serving on {}", VersionProvider.version(), listening(settings, web.port()));
+            List<AutoCloseable> background = new ArrayList<>(List.of(cleanup, recovery, replication, publisher));
+            listener.ifPresent(background::add);
+            background.add(meters);
+            return new Service(web, readiness, embedded, background,
+                    new Service.Parts(database, pool, migrator, courses, counts, heard));
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ResiliencePolicy resiliencePolicy(Settings settings, PrometheusMeterRegistry metrics,
+                                                     ConnectionPool pool, ReplicationWatch replication) {
+        ResiliencePolicy policy = new ResiliencePolicy(settings.resilience(), System::currentTimeMillis);
+        policy.addListener(DatabaseLog.attachTo(policy));
+        policy.addListener(DatabaseMetrics.attachTo(policy, metrics));
+        policy.addListener(new LostConnections(pool, replication));
+        return policy;
+    }
+
+    /** Where the server listens, as its start-up line says it. */
+    private static String listening(Settings settings, int port) {
+        return settings.http().host()
+                .map(host -> "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port)
+                .orElse("every interface, port " + port + " (http://localhost:" + port + " from this machine; "
+                        + "FAIRWAY_HOST=127.0.0.1 serves this machine only)");
+    }
+}

@@ -4,7 +4,7 @@ import dev.fairway.courses.CourseLookup;
 import dev.fairway.courses.CourseService;
 import dev.fairway.teesheet.Course;
 import dev.fairway.web.InvalidRequestException;
-import dev.fairway.web.JsonFields;
+import dev.fairway.web.QueryParameters;
 import dev.fairway.web.RequestDeadline;
 import dev.fairway.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -33,8 +33,8 @@ public final class AvailabilityRoutes implements Routes {
     }
 
     private void get(Context ctx) {
-        Optional<LocalDate> fromParam = date(ctx, "from");
-        Optional<LocalDate> toParam = date(ctx, "to");
+        Optional<LocalDate> fromParam = QueryParameters.date(ctx, "from");
+        Optional<LocalDate> toParam = QueryParameters.date(ctx, "to");
         Optional<Integer> playersParam = players(ctx);
         Course course = CourseLookup.existing(courses, ctx);
         LocalDate from = fromParam.orElseGet(() -> LocalDate.now(availability.clock().withZone(course.rules().zone())));
@@ -53,15 +53,6 @@ public final class AvailabilityRoutes implements Routes {
         }
         Availability answer = availability.availability(course, from, to, players, RequestDeadline.of(ctx));
         ctx.contentType("application/json").result(AvailabilityJson.write(answer).stream());
-    }
-
-    private static Optional<LocalDate> date(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(JsonFields.date(text).orElseThrow(() -> new InvalidRequestException(name,
-                name + " must be a date YYYY-MM-DD " + JsonFields.YEARS + ", such as 2026-12-01")));
     }
 
     private static Optional<Integer> players(Context ctx) {

@@ -11,6 +11,7 @@ import dev.fairway.db.resilience.Unavailability;
 import dev.fairway.web.ErrorResponses;
 import dev.fairway.web.Problem;
 import dev.fairway.web.Problems;
+import dev.fairway.web.QueryParameters;
 import dev.fairway.web.RequestDeadline;
 import dev.fairway.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -106,12 +107,7 @@ public final class BookingRoutes implements Routes {
 
     private void day(Context ctx) {
         admin.require(ctx);
-        String text = ctx.queryParam("date");
-        if (text == null || text.isEmpty()) {
-            throw new InvalidRequestException("date", "date is required: a local date YYYY-MM-DD");
-        }
-        LocalDate date = JsonFields.date(text).orElseThrow(() -> new InvalidRequestException("date",
-                "date must be a local date YYYY-MM-DD " + JsonFields.YEARS + ", such as 2026-12-01"));
+        LocalDate date = QueryParameters.requiredDate(ctx, "date");
         Course course = CourseLookup.existing(courses, ctx);
         List<Map<String, Object>> body = bookings.day(course, date, RequestDeadline.of(ctx)).stream()
                 .map(booking -> BookingAnswers.json(booking, course.rules().zone())).toList();

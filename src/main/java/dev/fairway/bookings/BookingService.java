@@ -74,82 +74,105 @@ public final class BookingService {
     private BookingOutcome bookAdmitted(Course course, TeeTime teeTime, BookingRequest request, String key,
                                         Deadline deadline) {
         String bookingId = RandomIds.next();
-        if (key == null) {
-            // Without a key every statement stands alone (the booking is one statement), so the
-            // work runs in autocommit mode and saves a round trip.
-            try {
-                return database.writeStatements("bookings.create", deadline,
-                        session -> attempt(session, course, teeTime, request, bookingId, null, null));
-            } catch (DatabaseException e) {
-                if (BOOKING_ID.equals(e.constraint())) {
-                    // A retry met the row of an earlier run whose commit was still under way.
-                    return find(bookingId, deadline).<BookingOutcome>map(BookingOutcome.Booked::new).orElseThrow(() -> e);
-                }
-                throw e;
-            }
+        if (key != null) {
+            String fingerprint = request.fingerprint();
+            return database.write("bookings.create", deadline,
+                    session -> attemptWithKey(session, propose(course, teeTime, request, bookingId), key, fingerprint));
         }
-        String fingerprint = request.fingerprint();
-        return database.write("bookings.create", deadline,
-                session -> attempt(session, course, teeTime, request, bookingId, key, fingerprint));
+        // Without a key every statement stands alone (the booking is one statement), so the work
+        // runs in autocommit mode and saves a round trip.
+        try {
+            return database.writeStatements("bookings.create", deadline,
+                    session -> attemptWithoutKey(session, propose(course, teeTime, request, bookingId)));
+        } catch (DatabaseException e) {
+            if (BOOKING_ID.equals(e.constraint())) {
+                // A retry met the row of an earlier run whose commit was still under way.
+                return find(bookingId, deadline).<BookingOutcome>map(BookingOutcome.Booked::new).orElseThrow(() -> e);
+            }
+            throw e;
+        }
     }
 
-    private BookingOutcome attempt(SqlSession session, Course course, TeeTime teeTime, BookingRequest request,
-                                   String bookingId, String key, String fingerprint) throws SQLException {
+    /**
+     * What one run of a booking request would do, as of now: the booking it would store, and the
+     * course rule that refuses it, if one does (blocks are the database's to say).
+     *
+     * @param ruleRefusal too soon or beyond the booking window, or null
+     */
+    private record Proposal(Course course, Booking booking, BookingOutcome.Reason ruleRefusal) {
+
+        int maxPlayers() {
+            return course.rules().maxPlayersPerTeeTime();
+        }
+    }
+
+    private Proposal propose(Course course, TeeTime teeTime, BookingRequest request, String bookingId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TeeSheet sheet = new TeeSheet(course.rules(), now);
         BookingOutcome.Reason ruleRefusal = sheet.tooSoon(teeTime) ? BookingOutcome.Reason.TOO_SOON
                 : sheet.beyondWindow(teeTime) ? BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW
                 : null;
-        int max = course.rules().maxPlayersPerTeeTime();
-        Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
-                request.email(), Booking.Status.CONFIRMED, now);
-        boolean taken;
-        if (key != null) {
-            if (!keys.lock(session, key, session.attempt() > 1)) {
-                return new BookingOutcome.InProgress();
+        return new Proposal(course, new Booking(bookingId, course.id(), request.start(), request.players(),
+                request.name(), request.email(), Booking.Status.CONFIRMED, now), ruleRefusal);
+    }
+
+    /** One run of a booking without a key: each statement commits by itself. */
+    private BookingOutcome attemptWithoutKey(SqlSession session, Proposal proposal) throws SQLException {
+        Booking booking = proposal.booking();
+        if (session.attempt() > 1) {
+            // An earlier run may have committed before its answer was lost: look, never book twice.
+            BookingStore.Lookup earlier = bookings.lookup(session, booking.id(), booking.courseId(), booking.start());
+            if (earlier.booking() != null) {
+                return new BookingOutcome.Booked(earlier.booking());
             }
-            IdempotencyStore.Lookup stored = keys.find(session, key, course.id(), request.start());
-            if (stored.answer() != null) {
-                return stored.fingerprint().equals(fingerprint)
-                        ? new BookingOutcome.Replayed(stored.answer(), bookingId.equals(stored.answer().bookingId()))
-                        : new BookingOutcome.KeyReused();
-            }
-            BookingOutcome.Reason refusal = stored.blocked() ? BookingOutcome.Reason.BLOCKED : ruleRefusal;
-            if (refusal != null) {
-                return refuse(session, course, refusal, 0, key, fingerprint);
-            }
-            taken = bookings.takeAndRemember(session, booking, max, key, fingerprint,
-                    BookingAnswers.booked(booking, course.rules().zone()).body());
-        } else {
-            if (session.attempt() > 1) {
-                // An earlier run may have committed before its answer was lost: look, never book twice.
-                BookingStore.Lookup earlier = bookings.lookup(session, bookingId, course.id(), request.start());
-                if (earlier.booking() != null) {
-                    return new BookingOutcome.Booked(earlier.booking());
-                }
-            }
-            if (ruleRefusal != null) {
-                boolean blocked = bookings.blocked(session, course.id(), request.start());
-                return refuse(session, course, blocked ? BookingOutcome.Reason.BLOCKED : ruleRefusal, 0, null, null);
-            }
-            BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, max);
-            if (take.blocked()) {
-                return refuse(session, course, BookingOutcome.Reason.BLOCKED, 0, null, null);
-            }
-            taken = take.taken();
         }
+        if (proposal.ruleRefusal() != null) {
+            boolean blocked = bookings.blocked(session, booking.courseId(), booking.start());
+            return new BookingOutcome.Refused(blocked ? BookingOutcome.Reason.BLOCKED : proposal.ruleRefusal(), 0);
+        }
+        BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers());
+        if (take.blocked()) {
+            return new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0);
+        }
+        if (take.taken()) {
+            return new BookingOutcome.Booked(booking);
+        }
+        return new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
+                bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()));
+    }
+
+    /**
+     * One run of a booking with an Idempotency-Key, in one transaction that holds the key's lock:
+     * the first answer is stored with the key, and a later run (or request) with it gets that answer.
+     */
+    private BookingOutcome attemptWithKey(SqlSession session, Proposal proposal, String key, String fingerprint)
+            throws SQLException {
+        Booking booking = proposal.booking();
+        if (!keys.lock(session, key, session.attempt() > 1)) {
+            return new BookingOutcome.InProgress();
+        }
+        IdempotencyStore.Lookup stored = keys.find(session, key, booking.courseId(), booking.start());
+        if (stored.answer() != null) {
+            return stored.fingerprint().equals(fingerprint)
+                    ? new BookingOutcome.Replayed(stored.answer(), booking.id().equals(stored.answer().bookingId()))
+                    : new BookingOutcome.KeyReused();
+        }
+        BookingOutcome.Reason refusal = stored.blocked() ? BookingOutcome.Reason.BLOCKED : proposal.ruleRefusal();
+        if (refusal != null) {
+            return refuseAndRemember(session, proposal.course(), refusal, 0, key, fingerprint);
+        }
+        boolean taken = bookings.takeAndRemember(session, booking, proposal.maxPlayers(), key, fingerprint,
+                BookingAnswers.booked(booking, proposal.course().rules().zone()).body());
         if (taken) {
             return new BookingOutcome.Booked(booking);
         }
-        return refuse(session, course, BookingOutcome.Reason.FULL,
-                bookings.spotsLeft(session, course.id(), request.start(), max), key, fingerprint);
+        return refuseAndRemember(session, proposal.course(), BookingOutcome.Reason.FULL,
+                bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()), key, fingerprint);
     }
 
-    private BookingOutcome refuse(SqlSession session, Course course, BookingOutcome.Reason reason, int spotsLeft,
-                                  String key, String fingerprint) throws SQLException {
-        if (key != null) {
-            keys.remember(session, key, fingerprint, BookingAnswers.refused(reason, spotsLeft, course));
-        }
+    private BookingOutcome refuseAndRemember(SqlSession session, Course course, BookingOutcome.Reason reason,
+                                             int spotsLeft, String key, String fingerprint) throws SQLException {
+        keys.remember(session, key, fingerprint, BookingAnswers.refused(reason, spotsLeft, course));
         return new BookingOutcome.Refused(reason, spotsLeft);
     }
 

@@ -128,7 +128,7 @@ final class DatabaseUrlParser {
         if (host.startsWith("/")) {
             throw invalid("names a Unix-domain socket: Fairway connects over TCP, use a host name such as localhost");
         }
-        return new HostAndPort(host, port.isEmpty() ? HostAndPort.DEFAULT_POSTGRES_PORT : UrlParameters.port(setting, port));
+        return new HostAndPort(host, port.isEmpty() ? HostAndPort.POSTGRES_PORT : UrlParameters.port(setting, port));
     }
 
     private void readQuery(String query, UrlParameters parameters) {

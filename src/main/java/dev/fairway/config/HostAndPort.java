@@ -3,7 +3,7 @@ package dev.fairway.config;
 /** One server of a database URL. {@code host} is a name, an IPv4 address or a bare IPv6 address. */
 public record HostAndPort(String host, int port) {
 
-    public static final int DEFAULT_POSTGRES_PORT = 5432;
+    public static final int POSTGRES_PORT = 5432;
 
     public HostAndPort {
         if (host == null || host.isBlank()) {

@@ -33,8 +33,8 @@ public record Settings(
         ResilienceSettings resilience,
         CacheSettings cache) {
 
-    public static final int DEFAULT_PORT = 8080;
-    public static final String DEFAULT_DATA_DIR = "./fairway-data";
+    public static final int PORT = 8080;
+    public static final String DATA_DIR = "./fairway-data";
     /** A generated admin token carries this many random bytes (256 bits). */
     private static final int GENERATED_TOKEN_BYTES = 32;
     /** Shorter configured tokens are refused: they could be guessed. */
@@ -49,7 +49,7 @@ public record Settings(
             throw new InvalidSettingException("DIRECT_URL is set but DATABASE_URL is not: set both, or neither "
                     + "to use the embedded database");
         }
-        int port = port(env.text("PORT").orElse(Integer.toString(DEFAULT_PORT)));
+        int port = port(env.text("PORT").orElse(Integer.toString(PORT)));
         Optional<String> host = env.text("FAIRWAY_HOST").map(Settings::localAddress);
         Optional<Secret> metricsToken = env.text("FAIRWAY_METRICS_TOKEN").map(value -> {
             checkToken("FAIRWAY_METRICS_TOKEN", value);
@@ -57,7 +57,7 @@ public record Settings(
         });
         Optional<String> token = env.text("FAIRWAY_ADMIN_TOKEN");
         token.ifPresent(value -> checkToken("FAIRWAY_ADMIN_TOKEN", value));
-        Path dataDir = Path.of(env.text("FAIRWAY_DATA_DIR").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+        Path dataDir = Path.of(env.text("FAIRWAY_DATA_DIR").orElse(DATA_DIR)).toAbsolutePath().normalize();
         return new Settings(database, direct, port, new HttpSettings(host, metricsToken),
                 new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
                 ResilienceEnvironment.read(env), cache(env));

@@ -101,7 +101,7 @@ final class UrlParameters {
                 throw invalid("parameter host names a Unix-domain socket: Fairway connects over TCP, "
                         + "use a host name such as localhost");
             }
-            hosts = List.of(new HostAndPort(hostOverride, HostAndPort.DEFAULT_POSTGRES_PORT));
+            hosts = List.of(new HostAndPort(hostOverride, HostAndPort.POSTGRES_PORT));
         }
         if (portOverride != null) {
             hosts = hosts.stream().map(h -> new HostAndPort(h.host(), portOverride)).toList();

@@ -9,12 +9,12 @@ import dev.fairway.web.Instants;
 import dev.fairway.web.Json;
 import dev.fairway.web.JsonFields;
 import dev.fairway.web.Problems;
+import dev.fairway.web.QueryParameters;
 import dev.fairway.web.RequestDeadline;
 import dev.fairway.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +62,8 @@ public final class BlockRoutes implements Routes {
         admin.require(ctx);
         Course course = CourseLookup.existing(courses, ctx);
         ZoneId zone = course.rules().zone();
-        Instant from = bound(ctx, "from", zone).orElse(Instant.EPOCH);
-        Instant to = bound(ctx, "to", zone).orElse(Instant.parse("9999-12-31T00:00:00Z"));
+        Instant from = QueryParameters.dateOrInstant(ctx, "from", zone).orElse(Instant.EPOCH);
+        Instant to = QueryParameters.dateOrInstant(ctx, "to", zone).orElse(Instant.parse("9999-12-31T00:00:00Z"));
         if (!from.isBefore(to)) {
             throw new InvalidRequestException("to", "to must be after from");
         }
@@ -80,20 +80,6 @@ public final class BlockRoutes implements Routes {
             throw Problems.notFound("course " + course.id() + " has no block " + blockId);
         }
         ctx.status(204);
-    }
-
-    /** A query bound: a local date (its start in the course's zone) or an instant with offset. */
-    private static java.util.Optional<Instant> bound(Context ctx, String name, ZoneId zone) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        java.util.Optional<LocalDate> date = JsonFields.date(text);
-        if (date.isPresent()) {
-            return java.util.Optional.of(date.get().atStartOfDay(zone).toInstant());
-        }
-        return java.util.Optional.of(JsonFields.instant(text).orElseThrow(() -> new InvalidRequestException(name,
-                name + " must be a date YYYY-MM-DD or an instant such as 2026-12-01T07:00:00-05:00, " + JsonFields.YEARS)));
     }
 
     static Map<String, Object> json(Block block, ZoneId zone) {

@@ -1,7 +1,6 @@
 package dev.fairway.courses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fairway.teesheet.Course;
@@ -34,8 +33,8 @@ import java.util.regex.Pattern;
 public final class CourseJson {
 
     public static final Pattern COURSE_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
-    public static final int DEFAULT_BOOKING_WINDOW_DAYS = 14;
-    public static final String DEFAULT_CURRENCY = "USD";
+    public static final int BOOKING_WINDOW_DAYS = 14;
+    public static final String CURRENCY = "USD";
     private static final int MAX_RANGES_PER_DAY = 48;
     private static final int MAX_OVERRIDES = 1000;
     private static final int MAX_RATES = 100;
@@ -60,7 +59,7 @@ public final class CourseJson {
         ZoneId zone = zone(fields);
         int interval = fields.requiredInt("teeTimeIntervalMinutes", 1, 240);
         int maxPlayers = fields.requiredInt("maxPlayersPerTeeTime", 1, 100);
-        int window = fields.optionalInt("bookingWindowDays", 0, 730, DEFAULT_BOOKING_WINDOW_DAYS);
+        int window = fields.optionalInt("bookingWindowDays", 0, 730, BOOKING_WINDOW_DAYS);
         int notice = fields.optionalInt("minNoticeMinutes", 0, MAX_MINUTES, 0);
         int cutoff = fields.optionalInt("cancellationCutoffMinutes", 0, MAX_MINUTES, 0);
         Currency currency = currency(fields);
@@ -86,52 +85,10 @@ public final class CourseJson {
         json.put("minNoticeMinutes", rules.minNoticeMinutes());
         json.put("cancellationCutoffMinutes", rules.cancellationCutoffMinutes());
         json.put("currency", rules.currency().getCurrencyCode());
-        json.set("weeklyHours", weeklyHoursJson(rules.weeklyHours()));
-        json.set("dateOverrides", dateOverridesJson(rules.dateOverrides()));
-        json.set("rates", ratesJson(rules.rates()));
+        json.set("weeklyHours", CourseDocuments.weeklyHours(rules.weeklyHours()));
+        json.set("dateOverrides", CourseDocuments.dateOverrides(rules.dateOverrides()));
+        json.set("rates", CourseDocuments.rates(rules.rates()));
         return json;
-    }
-
-    public static ObjectNode weeklyHoursJson(Map<DayOfWeek, List<TimeRange>> weeklyHours) {
-        ObjectNode week = NODES.objectNode();
-        weeklyHours.forEach((day, ranges) -> week.set(day.name(), rangesJson(ranges)));
-        return week;
-    }
-
-    public static ArrayNode dateOverridesJson(Map<LocalDate, DateOverride> overrides) {
-        ArrayNode array = NODES.arrayNode();
-        for (DateOverride override : overrides.values()) {
-            ObjectNode json = array.addObject();
-            json.put("date", override.date().toString());
-            json.set("hours", rangesJson(override.hours()));
-            override.teeTimeIntervalMinutes().ifPresent(i -> json.put("teeTimeIntervalMinutes", i));
-        }
-        return array;
-    }
-
-    public static ArrayNode ratesJson(List<Rate> rates) {
-        ArrayNode array = NODES.arrayNode();
-        for (Rate rate : rates) {
-            ObjectNode json = array.addObject();
-            json.put("name", rate.name());
-            if (!rate.everyDay()) {
-                ArrayNode days = json.putArray("days");
-                EnumSet.copyOf(rate.days()).forEach(d -> days.add(d.name()));
-            }
-            json.put("from", rate.from().toString());
-            json.put("until", rate.until().toString());
-            json.put("pricePerPlayer", rate.pricePerPlayer().toPlainString());
-        }
-        return array;
-    }
-
-    private static ArrayNode rangesJson(List<TimeRange> ranges) {
-        ArrayNode array = NODES.arrayNode();
-        for (TimeRange range : ranges) {
-            array.addObject().put("firstTeeTime", range.firstTeeTime().toString())
-                    .put("lastTeeTime", range.lastTeeTime().toString());
-        }
-        return array;
     }
 
     private static ZoneId zone(JsonFields fields) {
@@ -143,7 +100,7 @@ public final class CourseJson {
     }
 
     private static Currency currency(JsonFields fields) {
-        String code = fields.optionalString("currency", 3, 3).orElse(DEFAULT_CURRENCY);
+        String code = fields.optionalString("currency", 3, 3).orElse(CURRENCY);
         if (!code.equals(code.toUpperCase(Locale.ROOT))) {
             throw fields.invalid("currency", "must be an ISO 4217 code in capitals, such as USD");
         }

@@ -1,13 +1,12 @@
 package dev.fairway.courses;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fairway.db.SqlSession;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.CourseRules;
-import dev.fairway.web.Json;
-import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,9 +44,9 @@ final class CourseStore {
                     params.setInt(7, rules.minNoticeMinutes());
                     params.setInt(8, rules.cancellationCutoffMinutes());
                     params.setString(9, rules.currency().getCurrencyCode());
-                    params.setString(10, CourseJson.weeklyHoursJson(rules.weeklyHours()).toString());
-                    params.setString(11, CourseJson.dateOverridesJson(rules.dateOverrides()).toString());
-                    params.setString(12, CourseJson.ratesJson(rules.rates()).toString());
+                    params.setString(10, CourseDocuments.weeklyHours(rules.weeklyHours()).toString());
+                    params.setString(11, CourseDocuments.dateOverrides(rules.dateOverrides()).toString());
+                    params.setString(12, CourseDocuments.rates(rules.rates()).toString());
                 }, rs -> rs.getBoolean(1)).orElseThrow();
         // Tee times already booked keep room for what they hold when the maximum goes down.
         session.update("""
@@ -71,24 +70,17 @@ final class CourseStore {
                 rs -> new CourseSummary(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
-    /** Rebuilds a stored course through the same reader requests go through: stored rows obey the contract. */
     private static Course course(ResultSet row) throws SQLException {
-        ObjectNode json = Json.mapper().createObjectNode();
-        json.put("name", row.getString("name"));
-        json.put("timeZone", row.getString("time_zone"));
-        json.put("teeTimeIntervalMinutes", row.getInt("tee_time_interval_minutes"));
-        json.put("maxPlayersPerTeeTime", row.getInt("max_players_per_tee_time"));
-        json.put("bookingWindowDays", row.getInt("booking_window_days"));
-        json.put("minNoticeMinutes", row.getInt("min_notice_minutes"));
-        json.put("cancellationCutoffMinutes", row.getInt("cancellation_cutoff_minutes"));
-        json.put("currency", row.getString("currency"));
-        try {
-            json.set("weeklyHours", Json.mapper().readTree(row.getString("weekly_hours")));
-            json.set("dateOverrides", Json.mapper().readTree(row.getString("date_overrides")));
-            json.set("rates", Json.mapper().readTree(row.getString("rates")));
-        } catch (IOException e) {
-            throw new SQLException("course " + row.getString("id") + " holds unreadable JSON", e);
-        }
-        return CourseJson.read(row.getString("id"), json);
+        return new Course(row.getString("id"), row.getString("name"), new CourseRules(
+                ZoneId.of(row.getString("time_zone")),
+                row.getInt("tee_time_interval_minutes"),
+                row.getInt("max_players_per_tee_time"),
+                row.getInt("booking_window_days"),
+                row.getInt("min_notice_minutes"),
+                row.getInt("cancellation_cutoff_minutes"),
+                Currency.getInstance(row.getString("currency")),
+                CourseDocuments.readWeeklyHours(row.getString("weekly_hours")),
+                CourseDocuments.readDateOverrides(row.getString("date_overrides")),
+                CourseDocuments.readRates(row.getString("rates"))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.fairway.web;
 
+import dev.fairway.config.ResilienceSettings;
 import dev.fairway.db.Deadline;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.time.Duration;
 /** Each request's deadline, started when the request arrives: no request waits longer than this. */
 public final class RequestDeadline {
 
-    public static final Duration DEFAULT = Duration.ofSeconds(5);
     private static final String ATTRIBUTE = "fairway.deadline";
 
     private RequestDeadline() {
@@ -19,6 +19,7 @@ public final class RequestDeadline {
 
     public static Deadline of(Context ctx) {
         Deadline deadline = ctx.attribute(ATTRIBUTE);
-        return deadline != null ? deadline : Deadline.after(DEFAULT);
+        // Every request gets one before any route runs; a request without one is a bug of ours.
+        return deadline != null ? deadline : Deadline.after(ResilienceSettings.REQUEST_DEADLINE);
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression guard for the seed's "missing indexes for foreign keys": every foreign key must be
+ * Regression guard for missing indexes on foreign keys (slow queries that time out under a pooler
+ * looked like "Can't reach database server" in the app that started this project): every foreign key must be
  * the leading columns of some index, or deleting and joining through it scans the whole table.
  */
 class ForeignKeyIndexTest {

@@ -36,7 +36,10 @@ public record PoolSettings(
     /** Ten connections keep a 2-core instance's request threads busy without crowding a shared database. */
     public static final int MAXIMUM_SIZE = 10;
     public static final int MINIMUM_IDLE = 2;
-    /** Seconds, not the seed's minute: a request that cannot get a connection fails into the retry logic. */
+    /**
+     * Seconds, not a minute: a request that cannot get a connection soon fails into the retry
+     * logic and its deadline instead of queueing behind a database that is not there.
+     */
     public static final Duration POOL_WAIT = Duration.ofSeconds(2);
     /** A handshake with a pooler in the same region takes well under a second; 5 s allows a cold one. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);

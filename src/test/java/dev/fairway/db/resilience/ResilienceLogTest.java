@@ -19,11 +19,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The retry log lines: the seed's words, the SQLSTATE, the operation, and nothing of the request. */
+/** The retry log lines: "Database operation failed (attempt n/3), retrying in ...", the SQLSTATE, the operation, and nothing of the request. */
 class ResilienceLogTest {
 
     @Test
-    void a_retry_is_one_line_in_the_seeds_words_without_secrets_or_customer_data() {
+    void a_retry_is_one_line_with_its_sqlstate_and_operation_without_secrets_or_customer_data() {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

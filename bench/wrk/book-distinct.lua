@@ -1,6 +1,7 @@
 -- Each request books 1 player on a tee time no other request uses: the 1-minute course of
 -- bench/bookings opens every minute, so thread t books minute t, t+threads, t+2*threads...
--- With BENCH_KEYED=1, every request also carries a fresh Idempotency-Key, as the tee-sheet page sends.
+-- With BENCH_KEYED=1, every request also carries a fresh Idempotency-Key, as the tee-sheet page sends;
+-- with BENCH_EMAIL=1, an email address, so the booking also writes its confirmation and reminder.
 local threads = {}
 local counter = 0
 
@@ -13,6 +14,7 @@ function init(args)
   base = tonumber(os.getenv("BENCH_BASE_EPOCH"))
   step = tonumber(os.getenv("BENCH_THREADS") or "2")
   keyed = os.getenv("BENCH_KEYED") == "1"
+  email = os.getenv("BENCH_EMAIL") == "1"
   run = tostring(os.time())
 end
 
@@ -20,7 +22,11 @@ function request()
   local minute = counter * step + id
   counter = counter + 1
   local start = os.date("!%Y-%m-%dT%H:%M:00Z", base + minute * 60)
-  local body = '{"start":"' .. start .. '","players":1,"name":"Bench golfer"}'
+  local address = ""
+  if email then
+    address = ',"email":"golfer' .. id .. '-' .. counter .. '@example.com"'
+  end
+  local body = '{"start":"' .. start .. '","players":1,"name":"Bench golfer"' .. address .. '}'
   local headers = {["Content-Type"] = "application/json"}
   if keyed then
     headers["Idempotency-Key"] = run .. "-" .. id .. "-" .. counter

@@ -12,6 +12,7 @@ import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.IdempotencyCleanup;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.Settings;
+import dev.fairway.config.SmtpUrl;
 import dev.fairway.courses.BlockRoutes;
 import dev.fairway.courses.BlockService;
 import dev.fairway.courses.CourseRoutes;
@@ -31,6 +32,10 @@ import dev.fairway.db.resilience.DatabaseMetrics;
 import dev.fairway.db.resilience.DatabaseProbe;
 import dev.fairway.db.resilience.LostConnections;
 import dev.fairway.db.resilience.ResiliencePolicy;
+import dev.fairway.email.Outbox;
+import dev.fairway.email.OutboxRoutes;
+import dev.fairway.email.OutboxWorker;
+import dev.fairway.email.SmtpSender;
 import dev.fairway.ids.RandomIds;
 import dev.fairway.metrics.Metrics;
 import dev.fairway.teesheet.TeeSheetChanges;
@@ -98,14 +103,24 @@ public final class Wiring {
             BlockService blocks = new BlockService(database, counts);
             AvailabilityService availability = new AvailabilityService(database, clock, counts,
                     new CachePolicy(settings.cache(), heard), metrics);
-            BookingService bookings = new BookingService(database, clock, TeeSheetChanges.all(List.of(counts, publisher)));
+            Outbox outbox = new Outbox(database, clock, settings.mail().smtp().map(SmtpUrl::redacted), metrics);
+            Optional<OutboxWorker> mailer = settings.mail().smtp()
+                    .map(smtp -> new OutboxWorker(database, new SmtpSender(smtp, settings.mail()), outbox));
+            BookingService bookings = new BookingService(database, clock, TeeSheetChanges.all(List.of(counts, publisher)),
+                    courses, settings.mail(), () -> mailer.ifPresent(OutboxWorker::wake));
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
-            List<Runnable> whenMigrated = embedded != null
-                    ? List.of(() -> DemoCourse.createIfNoCourses(courses, clock)) : List.of();
+            List<Runnable> whenMigrated = new ArrayList<>();
+            if (embedded != null) {
+                whenMigrated.add(() -> DemoCourse.createIfNoCourses(courses, clock));
+            }
+            // The outbox is read once its table exists.
+            whenMigrated.add(outbox::start);
+            mailer.ifPresent(worker -> whenMigrated.add(worker::start));
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
 
-            Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication);
+            Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication,
+                    outbox::health);
             WebServer web = WebServer.start(settings.http().host().orElse(null), settings.port(),
                     settings.resilience().requestDeadline(), List.of(
                             new HttpMetrics(metrics),
@@ -116,15 +131,20 @@ public final class Wiring {
                             new CourseRoutes(courses, admin),
                             new BlockRoutes(courses, blocks, admin),
                             new AvailabilityRoutes(courses, availability),
-                            new BookingRoutes(courses, bookings, admin)));
+                            new BookingRoutes(courses, bookings, admin),
+                            new OutboxRoutes(outbox, admin)));
             migrator.start();
             cleanup.start();
             recovery.start();
             replication.start();
             publisher.start();
             listener.ifPresent(NotificationListener::start);
+            log.info("Email: {}", settings.mail().smtp().map(smtp -> "sent through " + smtp.redacted())
+                    .orElse("not sent (FAIRWAY_SMTP_URL is not set): emails wait in the outbox, GET /api/outbox"));
             log.info("Fairway {} is serving on {}", VersionProvider.version(), listening(settings, web.port()));
-            List<AutoCloseable> background = new ArrayList<>(List.of(cleanup, recovery, replication, publisher));
+            List<AutoCloseable> background = new ArrayList<>();
+            mailer.ifPresent(background::add);
+            background.addAll(List.of(outbox, cleanup, recovery, replication, publisher));
             listener.ifPresent(background::add);
             background.add(meters);
             return new Service(web, readiness, embedded, background,

@@ -1,8 +1,11 @@
 package dev.fairway.bookings;
 
+import dev.fairway.config.MailSettings;
+import dev.fairway.courses.CourseService;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
+import dev.fairway.email.QueuedEmail;
 import dev.fairway.ids.RandomIds;
 import dev.fairway.db.SqlSession;
 import dev.fairway.teesheet.Course;
@@ -36,13 +39,25 @@ public final class BookingService {
     private final BookingStore bookings = new BookingStore();
     private final IdempotencyStore keys = new IdempotencyStore();
     private final TeeTimeAdmission admission;
+    private final CourseService courses;
+    private final BookingEmails emails;
+    private final Runnable emailWritten;
 
-    /** @param changes told of every tee time whose bookings this instance changes */
-    public BookingService(Database database, Clock clock, TeeSheetChanges changes) {
+    /**
+     * @param changes      told of every tee time whose bookings this instance changes
+     * @param courses      the courses, for a cancellation's notice
+     * @param mail         what the booking emails link to and are sent from
+     * @param emailWritten told after a commit that wrote an email to the outbox
+     */
+    public BookingService(Database database, Clock clock, TeeSheetChanges changes, CourseService courses,
+                          MailSettings mail, Runnable emailWritten) {
         this.database = database;
         this.clock = clock;
         this.changes = changes;
         this.admission = new TeeTimeAdmission(database.connections());
+        this.courses = courses;
+        this.emails = new BookingEmails(mail);
+        this.emailWritten = emailWritten;
     }
 
     /**
@@ -54,6 +69,9 @@ public final class BookingService {
         BookingOutcome outcome = bookOnce(course, request, key, deadline);
         if (outcome instanceof BookingOutcome.Booked booked) {
             changes.teeTimeChanged(course.id(), booked.booking().start());
+            if (booked.booking().email() != null) {
+                emailWritten.run();
+            }
         }
         return outcome;
     }
@@ -98,8 +116,9 @@ public final class BookingService {
      * course rule that refuses it, if one does (blocks are the database's to say).
      *
      * @param ruleRefusal too soon or beyond the booking window, or null
+     * @param emails      the emails written with the booking
      */
-    private record Proposal(Course course, Booking booking, BookingOutcome.Reason ruleRefusal) {
+    private record Proposal(Course course, Booking booking, BookingOutcome.Reason ruleRefusal, List<QueuedEmail> emails) {
 
         int maxPlayers() {
             return course.rules().maxPlayersPerTeeTime();
@@ -112,8 +131,10 @@ public final class BookingService {
         BookingOutcome.Reason ruleRefusal = sheet.tooSoon(teeTime) ? BookingOutcome.Reason.TOO_SOON
                 : sheet.beyondWindow(teeTime) ? BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW
                 : null;
-        return new Proposal(course, new Booking(bookingId, course.id(), request.start(), request.players(),
-                request.name(), request.email(), Booking.Status.CONFIRMED, now), ruleRefusal);
+        Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
+                request.email(), Booking.Status.CONFIRMED, now);
+        return new Proposal(course, booking, ruleRefusal,
+                ruleRefusal == null ? emails.booked(course, booking, now) : List.of());
     }
 
     /** One run of a booking without a key: each statement commits by itself. */
@@ -130,7 +151,7 @@ public final class BookingService {
             boolean blocked = bookings.blocked(session, booking.courseId(), booking.start());
             return new BookingOutcome.Refused(blocked ? BookingOutcome.Reason.BLOCKED : proposal.ruleRefusal(), 0);
         }
-        BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers());
+        BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers(), proposal.emails());
         if (take.blocked()) {
             return new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0);
         }
@@ -161,7 +182,8 @@ public final class BookingService {
         if (refusal != null) {
             return refuseAndRemember(session, proposal.course(), refusal, 0, key, fingerprint);
         }
-        boolean taken = bookings.takeAndRemember(session, booking, proposal.maxPlayers(), key, fingerprint,
+        boolean taken = bookings.takeAndRemember(session, booking, proposal.maxPlayers(), proposal.emails(), key,
+                fingerprint,
                 BookingAnswers.booked(booking, proposal.course().rules().zone()).body());
         if (taken) {
             return new BookingOutcome.Booked(booking);
@@ -208,11 +230,16 @@ public final class BookingService {
             if (!overrideCutoff && now.plus(cutoff).isAfter(booking.start())) {
                 return new Cancellation(CancelOutcome.CUTOFF_PASSED, null);
             }
-            bookings.cancel(session, id, now);
-            return new Cancellation(CancelOutcome.CANCELLED, booking);
+            List<QueuedEmail> notice = courses.find(session, booking.courseId())
+                    .map(course -> emails.cancelled(course, booking, now)).orElse(List.of());
+            bookings.cancel(session, id, now, notice);
+            return new Cancellation(CancelOutcome.CANCELLED, booking, !notice.isEmpty());
         });
         if (cancellation.freed() != null) {
             changes.teeTimeChanged(cancellation.freed().courseId(), cancellation.freed().start());
+        }
+        if (cancellation.emailWritten()) {
+            emailWritten.run();
         }
         return cancellation.outcome();
     }
@@ -222,8 +249,13 @@ public final class BookingService {
      *
      * @param outcome its outcome
      * @param freed   the cancelled booking, whose tee time has spots again (or may have), or null
+     * @param emailWritten whether its notice was written to the outbox
      */
-    private record Cancellation(CancelOutcome outcome, Booking freed) {
+    private record Cancellation(CancelOutcome outcome, Booking freed, boolean emailWritten) {
+
+        Cancellation(CancelOutcome outcome, Booking freed) {
+            this(outcome, freed, false);
+        }
     }
 
     /** A day's bookings of a course, by tee time. */

@@ -3,6 +3,8 @@ package dev.fairway.bookings;
 import dev.fairway.db.Params;
 import dev.fairway.db.SqlSession;
 import dev.fairway.db.SqlTime;
+import dev.fairway.email.OutboxRows;
+import dev.fairway.email.QueuedEmail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,7 +27,8 @@ final class BookingStore {
     /**
      * The common table expressions that take the spots and insert the booking: when fewer spots
      * are left, the upsert's condition fails, returns no row, and nothing is inserted; when its
-     * guard (the %s) is false, nothing is tried at all.
+     * guard (the first %s) is false, nothing is tried at all. The second %s writes the booking's
+     * emails ({@link OutboxRows}), only when it is inserted.
      */
     private static final String TAKE = """
             taken as (
@@ -37,7 +40,7 @@ final class BookingStore {
             inserted as (
                 insert into booking (id, course_id, starts_at, players, name, email, status, created_at)
                 select ?, ?, ?, ?, ?, ?, 'confirmed', ? from taken
-                returning id)
+                returning id)%s
             """;
 
     /**
@@ -89,25 +92,26 @@ final class BookingStore {
      * In one statement: unless a block covers the tee time, takes the booking's spots and stores
      * it. With fewer spots left, or a block, nothing changes.
      */
-    Take takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
+    Take takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers, List<QueuedEmail> emails)
+            throws SQLException {
         return session.queryOne("with blocked as (select " + BLOCKED + " as yes), "
-                        + TAKE.formatted("not (select yes from blocked)")
+                        + TAKE.formatted("not (select yes from blocked)", emailsOf(emails))
                         + "select (select yes from blocked), (select count(*) from inserted)",
                 params -> {
                     bindBlocked(params, 1, booking.courseId(), booking.start());
-                    bindTake(params, 4, booking, maxPlayers);
+                    OutboxRows.bind(params, bindTake(params, 4, booking, maxPlayers), emails);
                 },
                 rs -> new Take(rs.getBoolean(1), rs.getInt(2) == 1)).orElseThrow();
     }
 
     /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
-    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, String key, String fingerprint,
-                            String answer) throws SQLException {
-        return session.update("with " + TAKE.formatted("true")
+    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, List<QueuedEmail> emails, String key,
+                            String fingerprint, String answer) throws SQLException {
+        return session.update("with " + TAKE.formatted("true", emailsOf(emails))
                 + "insert into idempotency_key (key_hash, fingerprint, response_status, response_body, booking_id) "
                 + "select " + IdempotencyStore.KEY_HASH + ", " + IdempotencyStore.FINGERPRINT + ", 201, ?, id from inserted",
                 params -> {
-                    int next = bindTake(params, 1, booking, maxPlayers);
+                    int next = OutboxRows.bind(params, bindTake(params, 1, booking, maxPlayers), emails);
                     params.setString(next, key);
                     params.setString(next + 1, fingerprint);
                     params.setString(next + 2, answer);
@@ -137,18 +141,25 @@ final class BookingStore {
                 row -> new CancelTarget(booking(row), row.getInt("cancellation_cutoff_minutes")));
     }
 
-    /** Marks a confirmed booking cancelled and gives its spots back, in one statement. */
-    void cancel(SqlSession session, String id, Instant now) throws SQLException {
+    /**
+     * Marks a confirmed booking cancelled and gives its spots back, in one statement that also
+     * writes its cancellation notice and calls off its reminder.
+     */
+    void cancel(SqlSession session, String id, Instant now, List<QueuedEmail> notice) throws SQLException {
         session.update("""
                 with cancelled as (
                     update booking set status = 'cancelled', cancelled_at = ?
                     where id = ? and status = 'confirmed'
-                    returning course_id, starts_at, players)
+                    returning id, course_id, starts_at, players),
+                unreminded as (
+                    update email set status = 'cancelled'
+                    where booking_id = (select id from cancelled) and kind = 'reminder' and status = 'pending')%s
                 update tee_time t set booked = t.booked - c.players
                 from cancelled c where t.course_id = c.course_id and t.starts_at = c.starts_at
-                """, params -> {
+                """.formatted(OutboxRows.insertFor("noticed", "cancelled", notice.size())), params -> {
                     params.setInstant(1, now);
                     params.setString(2, id);
+                    OutboxRows.bind(params, 3, notice);
                 });
     }
 
@@ -160,6 +171,10 @@ final class BookingStore {
                     params.setInstant(2, from);
                     params.setInstant(3, to);
                 }, BookingStore::booking);
+    }
+
+    private static String emailsOf(List<QueuedEmail> emails) {
+        return OutboxRows.insertFor("emailed", "inserted", emails.size());
     }
 
     static void bindBlocked(Params params, int first, String courseId, Instant start) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.fairway.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * @param dataDir             {@code FAIRWAY_DATA_DIR}: where the embedded database keeps its files
  * @param resilience          {@code FAIRWAY_DB_*}: deadline, retries, retry budget, circuit breaker
  * @param cache               {@code FAIRWAY_CACHE_TTL_MS}, {@code FAIRWAY_CACHE_LISTEN}: the availability cache
+ * @param mail                {@code FAIRWAY_SMTP_URL}, {@code FAIRWAY_MAIL_FROM}, {@code FAIRWAY_PUBLIC_URL}: email
  */
 public record Settings(
         Optional<DatabaseUrl> database,
@@ -31,7 +34,8 @@ public record Settings(
         boolean adminTokenGenerated,
         Path dataDir,
         ResilienceSettings resilience,
-        CacheSettings cache) {
+        CacheSettings cache,
+        MailSettings mail) {
 
     public static final int PORT = 8080;
     public static final String DATA_DIR = "./fairway-data";
@@ -60,12 +64,17 @@ public record Settings(
         Path dataDir = Path.of(env.text("FAIRWAY_DATA_DIR").orElse(DATA_DIR)).toAbsolutePath().normalize();
         return new Settings(database, direct, port, new HttpSettings(host, metricsToken),
                 new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
-                ResilienceEnvironment.read(env), cache(env));
+                ResilienceEnvironment.read(env), cache(env), mail(env));
     }
 
     /** These settings with {@code other} HTTP settings. */
     public Settings withHttp(HttpSettings other) {
-        return new Settings(database, direct, port, other, adminToken, adminTokenGenerated, dataDir, resilience, cache);
+        return new Settings(database, direct, port, other, adminToken, adminTokenGenerated, dataDir, resilience, cache, mail);
+    }
+
+    /** These settings with {@code other} email settings. */
+    public Settings withMail(MailSettings other) {
+        return new Settings(database, direct, port, http, adminToken, adminTokenGenerated, dataDir, resilience, cache, other);
     }
 
     public boolean embedded() {
@@ -80,6 +89,27 @@ public record Settings(
     private static CacheSettings cache(EnvironmentValues env) {
         return new CacheSettings(env.millis("FAIRWAY_CACHE_TTL_MS", CacheSettings.TTL, 0, 3_600_000),
                 env.flag("FAIRWAY_CACHE_LISTEN", true));
+    }
+
+    private static MailSettings mail(EnvironmentValues env) {
+        Optional<SmtpUrl> smtp = env.text("FAIRWAY_SMTP_URL").map(SmtpUrl::parse);
+        String from = env.text("FAIRWAY_MAIL_FROM").orElse(MailSettings.FROM);
+        URI publicUrl = env.text("FAIRWAY_PUBLIC_URL").map(Settings::publicUrl).orElse(MailSettings.PUBLIC_URL);
+        return new MailSettings(smtp, from, publicUrl);
+    }
+
+    private static URI publicUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new InvalidSettingException("FAIRWAY_PUBLIC_URL must be an http or https URL with no query, such as "
+                + "https://tee-times.example.com, not '" + text + "'");
     }
 
     private static Optional<DatabaseUrl> url(EnvironmentValues env, String name) {

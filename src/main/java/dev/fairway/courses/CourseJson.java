@@ -69,8 +69,10 @@ public final class CourseJson {
         Map<DayOfWeek, List<TimeRange>> weeklyHours = weeklyHours(week);
         Map<LocalDate, DateOverride> overrides = dateOverrides(fields);
         List<Rate> rates = rates(fields, currency);
+        int reminder = fields.optionalInt("reminderHoursBefore", 0, 168, CourseRules.REMINDER_HOURS_BEFORE);
+        int round = fields.optionalInt("roundMinutes", 30, 600, CourseRules.ROUND_MINUTES);
         return new Course(id, name, new CourseRules(zone, interval, maxPlayers, window, notice, cutoff, currency,
-                weeklyHours, overrides, rates));
+                weeklyHours, overrides, rates, reminder, round));
     }
 
     public static ObjectNode write(Course course) {
@@ -88,6 +90,8 @@ public final class CourseJson {
         json.set("weeklyHours", CourseDocuments.weeklyHours(rules.weeklyHours()));
         json.set("dateOverrides", CourseDocuments.dateOverrides(rules.dateOverrides()));
         json.set("rates", CourseDocuments.rates(rules.rates()));
+        json.put("reminderHoursBefore", rules.reminderHoursBefore());
+        json.put("roundMinutes", rules.roundMinutes());
         return json;
     }
 

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param weeklyHours               ranges per weekday; a missing weekday is closed
  * @param dateOverrides             dates whose hours (and interval) replace the weekday's
  * @param rates                     price rules, the first that applies wins
+ * @param reminderHoursBefore       how long before a tee time its golfers get a reminder; 0 for none
+ * @param roundMinutes              how long a round takes: the end of a tee time's calendar event
  */
 public record CourseRules(
         ZoneId zone,
@@ -35,7 +37,24 @@ public record CourseRules(
         Currency currency,
         Map<DayOfWeek, List<TimeRange>> weeklyHours,
         Map<LocalDate, DateOverride> dateOverrides,
-        List<Rate> rates) {
+        List<Rate> rates,
+        int reminderHoursBefore,
+        int roundMinutes) {
+
+    /** A reminder a day ahead, unless the course says otherwise. */
+    public static final int REMINDER_HOURS_BEFORE = 24;
+    /** Four hours: eighteen holes at an ordinary pace. */
+    public static final int ROUND_MINUTES = 240;
+
+    /** Rules with the default reminder and round length. */
+    public CourseRules(ZoneId zone, int teeTimeIntervalMinutes, int maxPlayersPerTeeTime, int bookingWindowDays,
+                       int minNoticeMinutes, int cancellationCutoffMinutes, Currency currency,
+                       Map<DayOfWeek, List<TimeRange>> weeklyHours, Map<LocalDate, DateOverride> dateOverrides,
+                       List<Rate> rates) {
+        this(zone, teeTimeIntervalMinutes, maxPlayersPerTeeTime, bookingWindowDays, minNoticeMinutes,
+                cancellationCutoffMinutes, currency, weeklyHours, dateOverrides, rates, REMINDER_HOURS_BEFORE,
+                ROUND_MINUTES);
+    }
 
     public CourseRules {
         Objects.requireNonNull(zone, "zone");

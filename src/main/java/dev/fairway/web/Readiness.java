@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Whether this instance should get traffic: not while it stops, not before its schema is
@@ -22,13 +23,17 @@ public final class Readiness {
     private final SchemaMigrator schema;
     private final CircuitBreaker breaker;
     private final ReplicationWatch replication;
+    private final Supplier<Map<String, Object>> email;
     private volatile boolean stopping;
 
-    public Readiness(DatabaseProbe probe, SchemaMigrator schema, CircuitBreaker breaker, ReplicationWatch replication) {
+    /** @param email what email delivery is doing: shown, never a reason to be unready */
+    public Readiness(DatabaseProbe probe, SchemaMigrator schema, CircuitBreaker breaker, ReplicationWatch replication,
+                     Supplier<Map<String, Object>> email) {
         this.probe = probe;
         this.schema = schema;
         this.breaker = breaker;
         this.replication = replication;
+        this.email = email;
     }
 
     /** From now on the instance reports DOWN, so load balancers stop sending to it. */
@@ -38,7 +43,7 @@ public final class Readiness {
 
     public Report check() {
         if (stopping) {
-            return Report.down("the service is shutting down", Map.of());
+            return Report.down("the service is shutting down", Map.of(), Map.of());
         }
         ProbeResult result = probe.probe(PROBE_BUDGET);
         Map<String, Object> database = new LinkedHashMap<>();
@@ -51,16 +56,17 @@ public final class Readiness {
         database.put("schema", schema.isReady() ? "up to date" : schema.pendingReason());
         database.put("circuitBreaker", breaker.getState().name());
         database.put("replication", replication.replication().describe(replication.standbyRequired()));
+        Map<String, Object> mail = email.get();
         if (!result.up()) {
-            return Report.down("the database does not answer", database);
+            return Report.down("the database does not answer", database, mail);
         }
         if (!schema.isReady()) {
-            return Report.down("the database schema is not migrated yet", database);
+            return Report.down("the database schema is not migrated yet", database, mail);
         }
         if (breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
-            return Report.down("the database circuit breaker is open after repeated failures", database);
+            return Report.down("the database circuit breaker is open after repeated failures", database, mail);
         }
-        return new Report(true, null, database);
+        return new Report(true, null, database, mail);
     }
 
     /**
@@ -69,11 +75,12 @@ public final class Readiness {
      * @param up       whether the instance is ready
      * @param reason   why not, when it is not
      * @param database what the database check found
+     * @param email    what email delivery is doing
      */
-    public record Report(boolean up, String reason, Map<String, Object> database) {
+    public record Report(boolean up, String reason, Map<String, Object> database, Map<String, Object> email) {
 
-        static Report down(String reason, Map<String, Object> database) {
-            return new Report(false, reason, database);
+        static Report down(String reason, Map<String, Object> database, Map<String, Object> email) {
+            return new Report(false, reason, database, email);
         }
 
         Map<String, Object> body() {
@@ -83,6 +90,9 @@ public final class Readiness {
                 body.put("reason", reason);
             }
             body.put("database", database);
+            if (!email.isEmpty()) {
+                body.put("email", email);
+            }
             return body;
         }
     }

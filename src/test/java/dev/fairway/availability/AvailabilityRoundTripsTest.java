@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fairway.Service;
 import dev.fairway.config.HttpSettings;
+import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -45,7 +46,7 @@ class AvailabilityRoundTripsTest {
         proxy = TcpProxy.to(TestPostgres.port());
         Settings viaProxy = new Settings(Optional.of(TestPostgres.url(proxy.port(), database.database())),
                 Optional.of(database), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
-                ResilienceSettings.defaults(), CacheSettings.defaults());
+                ResilienceSettings.defaults(), CacheSettings.defaults(), MailSettings.defaults());
         service = TestService.startReady(viaProxy, Clock.systemUTC());
         http = new Http(service.port());
         http.put("/api/courses/one", TestApi.PINE_VALLEY, TestApi.admin());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fairway.Service;
 import dev.fairway.config.HttpSettings;
+import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -133,7 +134,7 @@ class CrossInstanceCacheTest {
                     + database.database() + "?sslmode=disable&pgbouncer=true");
             Settings noDirectUrl = new Settings(Optional.of(pooled), Optional.empty(), 0, HttpSettings.defaults(),
                     new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
-                    ResilienceSettings.defaults(), CacheSettings.defaults());
+                    ResilienceSettings.defaults(), CacheSettings.defaults(), MailSettings.defaults());
             try (Service pooledB = TestService.startReady(noDirectUrl, Clock.systemUTC())) {
                 Http onPooledB = new Http(pooledB.port());
                 assertThat(booked(onPooledB, course, NOON).booked()).isZero();

@@ -2,6 +2,7 @@ package dev.fairway.chaos;
 
 import dev.fairway.Service;
 import dev.fairway.config.HttpSettings;
+import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -65,7 +66,7 @@ public final class ChaosEnvironment implements AutoCloseable {
     private void startService() {
         DatabaseUrl viaProxy = database.urlThrough(proxy.port());
         Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN),
-                false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults());
+                false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults(), MailSettings.defaults());
         service = TestService.startReady(settings, Clock.systemUTC());
         createCourse(http());
     }

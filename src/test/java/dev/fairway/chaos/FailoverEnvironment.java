@@ -2,6 +2,7 @@ package dev.fairway.chaos;
 
 import dev.fairway.Service;
 import dev.fairway.config.HttpSettings;
+import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.ResilienceSettings;
 import dev.fairway.config.Secret;
@@ -54,7 +55,7 @@ public final class FailoverEnvironment implements AutoCloseable {
     public Service startService() {
         Settings settings = new Settings(Optional.of(servers.url()), Optional.empty(), 0, HttpSettings.defaults(),
                 new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
-                ResilienceSettings.defaults().withRequireSyncStandby(requireSyncStandby), CacheSettings.defaults());
+                ResilienceSettings.defaults().withRequireSyncStandby(requireSyncStandby), CacheSettings.defaults(), MailSettings.defaults());
         Service service = TestService.startReady(settings, Clock.systemUTC());
         services.add(service);
         return service;

@@ -72,4 +72,44 @@ class SettingsTest {
         assertThat(token.matches("0123456789abcde")).isFalse();
         assertThat(token.matches(null)).isFalse();
     }
+
+    @Test
+    void reads_the_email_settings_and_never_prints_the_smtp_password() {
+        MailSettings defaults = Settings.from(Map.of()).mail();
+        assertThat(defaults.smtp()).isEmpty();
+        assertThat(defaults.from()).isEqualTo("Fairway <no-reply@localhost>");
+        assertThat(defaults.link("/?booking=x")).isEqualTo("http://localhost:8080/?booking=x");
+
+        MailSettings mail = Settings.from(Map.of("FAIRWAY_SMTP_URL", "smtp://apikey:s3cr%40t@smtp.example.com:587?starttls=required",
+                "FAIRWAY_MAIL_FROM", "Pine Valley <tee-times@example.com>", "FAIRWAY_PUBLIC_URL", "https://tee.example.com/")).mail();
+        SmtpUrl smtp = mail.smtp().orElseThrow();
+        assertThat(smtp.host()).isEqualTo("smtp.example.com");
+        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.starttlsRequired()).isTrue();
+        assertThat(smtp.tls()).isFalse();
+        assertThat(smtp.user()).contains("apikey");
+        assertThat(smtp.password().reveal()).isEqualTo("s3cr@t");
+        assertThat(smtp.toString()).isEqualTo("smtp://apikey:***@smtp.example.com:587?starttls=required")
+                .doesNotContain("s3cr");
+        assertThat(mail.fromAddress().getAddress()).isEqualTo("tee-times@example.com");
+        assertThat(mail.link("/?booking=x")).isEqualTo("https://tee.example.com/?booking=x");
+
+        SmtpUrl smtps = SmtpUrl.parse("smtps://u:p@smtp.example.com");
+        assertThat(smtps.tls()).isTrue();
+        assertThat(smtps.port()).isEqualTo(465);
+    }
+
+    @Test
+    void a_wrong_email_setting_is_named_and_its_password_not_echoed() {
+        assertThatThrownBy(() -> Settings.from(Map.of("FAIRWAY_SMTP_URL", "http://user:hunter2@smtp.example.com")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("FAIRWAY_SMTP_URL ")
+                .message().doesNotContain("hunter2");
+        assertThatThrownBy(() -> Settings.from(Map.of("FAIRWAY_SMTP_URL", "smtp://user:hunter2@smtp.example.com?tls=yes")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("FAIRWAY_SMTP_URL ")
+                .message().doesNotContain("hunter2");
+        assertThatThrownBy(() -> Settings.from(Map.of("FAIRWAY_MAIL_FROM", "not an address")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("FAIRWAY_MAIL_FROM ");
+        assertThatThrownBy(() -> Settings.from(Map.of("FAIRWAY_PUBLIC_URL", "ftp://example.com")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("FAIRWAY_PUBLIC_URL ");
+    }
 }

@@ -57,6 +57,11 @@ public final class Db {
         }
     }
 
+    /** The first column of every row, as text. */
+    public List<String> strings(String sql, Object... parameters) {
+        return rows(sql, parameters).stream().map(row -> String.valueOf(row.values().iterator().next())).toList();
+    }
+
     public long count(String sql, Object... parameters) {
         Object value = rows(sql, parameters).getFirst().values().iterator().next();
         return ((Number) value).longValue();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fairway.Service;
 import dev.fairway.config.DatabaseUrl;
+import dev.fairway.config.MailSettings;
 import dev.fairway.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,6 +67,18 @@ public final class TestApi implements AutoCloseable {
     public static TestApi start(Clock clock) {
         DatabaseUrl database = TestPostgres.newDatabase();
         return new TestApi(database, TestService.startReady(database, clock));
+    }
+
+    /** A service that sends email as {@code mail} says. */
+    public static TestApi start(Clock clock, MailSettings mail) {
+        DatabaseUrl database = TestPostgres.newDatabase();
+        return new TestApi(database, TestService.startReady(TestService.settings(database).withMail(mail), clock));
+    }
+
+    /** Another instance on this one's database, sending email as {@code mail} says. */
+    public TestApi beside(MailSettings mail) {
+        return new TestApi(database, TestService.startReady(TestService.settings(database).withMail(mail),
+                Clock.systemUTC()));
     }
 
     /** A service on {@link #EXAMPLE_CLOCK} with the contract's example course stored as "pine-valley". */

@@ -3,6 +3,7 @@ package dev.fairway.support;
 import dev.fairway.Wiring;
 import dev.fairway.Service;
 import dev.fairway.config.HttpSettings;
+import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -36,7 +37,7 @@ public final class TestService {
         DatabaseUrl routed = TestPooler.route(database);
         Optional<DatabaseUrl> direct = routed.equals(database) ? Optional.empty() : Optional.of(database);
         return new Settings(Optional.of(routed), direct, 0, HttpSettings.defaults(), new Secret(ADMIN_TOKEN), false,
-                Path.of("target", "unused-data-dir"), ResilienceSettings.defaults(), cache);
+                Path.of("target", "unused-data-dir"), ResilienceSettings.defaults(), cache, MailSettings.defaults());
     }
 
     /** Starts Fairway and waits until its schema is migrated. */

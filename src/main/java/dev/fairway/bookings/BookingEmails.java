@@ -1,0 +1,149 @@
+package dev.fairway.bookings;
+
+import dev.fairway.config.MailSettings;
+import dev.fairway.email.CalendarEvent;
+import dev.fairway.email.EmailKind;
+import dev.fairway.email.ICalendar;
+import dev.fairway.email.QueuedEmail;
+import dev.fairway.ids.RandomIds;
+import dev.fairway.teesheet.Course;
+import dev.fairway.teesheet.Rate;
+import dev.fairway.teesheet.TeeSheet;
+import dev.fairway.teesheet.TeeTime;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a golfer is told of a booking, and when: the confirmation (with the tee time as a
+ * calendar invitation) and the reminder when it is booked, the cancellation (which takes the
+ * event out of the calendar again) when it is cancelled. In the course's time zone.
+ */
+final class BookingEmails {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu 'at' HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
+    /** The invitation's revision; its cancellation's is higher. */
+    private static final int INVITED = 0;
+    private static final int CANCELLED = 1;
+
+    private final MailSettings mail;
+
+    BookingEmails(MailSettings mail) {
+        this.mail = mail;
+    }
+
+    /** The confirmation, and the reminder when it is still ahead; none without an email address. */
+    List<QueuedEmail> booked(Course course, Booking booking, Instant now) {
+        if (booking.email() == null) {
+            return List.of();
+        }
+        List<QueuedEmail> emails = new ArrayList<>(2);
+        String when = when(course, booking);
+        String text = "Hello " + booking.name() + ",\n\n"
+                + "your tee time is booked.\n\n"
+                + details(course, booking, when)
+                + "See or cancel your booking: " + link(booking) + "\n"
+                + cutoff(course)
+                + "\nThe calendar file attached adds the tee time to your calendar.\n\n"
+                + "See you on the first tee,\n" + course.name() + "\n";
+        emails.add(new QueuedEmail(RandomIds.next(), EmailKind.CONFIRMATION, booking.email(),
+                "Your tee time at " + course.name() + ": " + shortWhen(course, booking), text,
+                ICalendar.of(event(course, booking, false), now), null));
+        int hours = course.rules().reminderHoursBefore();
+        Instant remindAt = booking.start().minus(Duration.ofHours(hours));
+        if (hours > 0 && remindAt.isAfter(now)) {
+            String reminder = "Hello " + booking.name() + ",\n\n"
+                    + "a reminder of your tee time.\n\n"
+                    + details(course, booking, when)
+                    + "See or cancel your booking: " + link(booking) + "\n"
+                    + cutoff(course)
+                    + "\n" + course.name() + "\n";
+            emails.add(new QueuedEmail(RandomIds.next(), EmailKind.REMINDER, booking.email(),
+                    "Reminder: your tee time at " + course.name() + ", " + shortWhen(course, booking), reminder, null,
+                    remindAt));
+        }
+        return emails;
+    }
+
+    /** The notice of a cancellation, whose calendar file removes the event; none without an email address. */
+    List<QueuedEmail> cancelled(Course course, Booking booking, Instant now) {
+        if (booking.email() == null) {
+            return List.of();
+        }
+        String text = "Hello " + booking.name() + ",\n\n"
+                + "your tee time is cancelled, and its spots are free for others.\n\n"
+                + details(course, booking, when(course, booking))
+                + "\nThe calendar file attached removes the tee time from your calendar.\n\n"
+                + course.name() + "\n";
+        return List.of(new QueuedEmail(RandomIds.next(), EmailKind.CANCELLATION, booking.email(),
+                "Cancelled: your tee time at " + course.name() + ", " + shortWhen(course, booking), text,
+                ICalendar.of(event(course, booking, true), now), null));
+    }
+
+    private String details(Course course, Booking booking, String when) {
+        StringBuilder details = new StringBuilder()
+                .append("Course:  ").append(course.name()).append('\n')
+                .append("When:    ").append(when).append('\n')
+                .append("Players: ").append(booking.players()).append('\n');
+        price(course, booking).ifPresent(price -> details.append("Price:   ").append(price).append('\n'));
+        return details.append('\n').toString();
+    }
+
+    private static Optional<String> price(Course course, Booking booking) {
+        ZonedDateTime local = booking.start().atZone(course.rules().zone());
+        TeeTime teeTime = new TeeTime(local.toLocalDate(), local.toLocalTime(), local.getOffset(),
+                booking.start().getEpochSecond());
+        Rate rate = new TeeSheet(course.rules(), booking.createdAt()).rate(teeTime);
+        if (rate == null) {
+            return Optional.empty();
+        }
+        String currency = course.rules().currency().getCurrencyCode();
+        BigDecimal total = rate.pricePerPlayer().multiply(BigDecimal.valueOf(booking.players()));
+        return Optional.of(currency + " " + total.toPlainString() + " (" + rate.name() + ", "
+                + currency + " " + rate.pricePerPlayer().toPlainString() + " per player), paid at the course");
+    }
+
+    private static String cutoff(Course course) {
+        int minutes = course.rules().cancellationCutoffMinutes();
+        return minutes == 0 ? "" : "Cancel at least " + duration(minutes) + " before the tee time.\n";
+    }
+
+    private static String duration(int minutes) {
+        if (minutes % 60 == 0) {
+            int hours = minutes / 60;
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        return minutes + " minutes";
+    }
+
+    private CalendarEvent event(Course course, Booking booking, boolean cancelled) {
+        Instant end = booking.start().plus(Duration.ofMinutes(course.rules().roundMinutes()));
+        String summary = "Tee time at " + course.name() + " for " + booking.players()
+                + (booking.players() == 1 ? " player" : " players");
+        return new CalendarEvent(booking.id() + "@fairway", cancelled ? CANCELLED : INVITED, cancelled,
+                booking.start(), end, summary, course.name(),
+                cancelled ? "Cancelled." : "Booked for " + booking.name() + ". See or cancel: " + link(booking),
+                cancelled ? null : link(booking), mail.fromAddress().getAddress(), booking.email(), booking.name());
+    }
+
+    private String link(Booking booking) {
+        return mail.link("/?booking=" + booking.id());
+    }
+
+    /** "Saturday 5 December 2026 at 07:10 (America/New_York, UTC-05:00)": the offset tells the two 01:30s of a fall-back night apart. */
+    private static String when(Course course, Booking booking) {
+        ZonedDateTime local = booking.start().atZone(course.rules().zone());
+        return WHEN.format(local) + " (" + course.rules().zone().getId() + ", UTC" + local.getOffset().getId().replace("Z", "+00:00") + ")";
+    }
+
+    private static String shortWhen(Course course, Booking booking) {
+        return SHORT.format(booking.start().atZone(course.rules().zone()));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.fairway.email;
+
+import java.util.Locale;
+
+/** Why an email is sent; stored as its lower-case name. */
+public enum EmailKind {
+    CONFIRMATION, CANCELLATION, REMINDER, SIGN_IN;
+
+    public String stored() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

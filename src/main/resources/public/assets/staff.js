@@ -15,7 +15,10 @@ const page = {
   blocks: $('blocks'), noBlocks: $('no-blocks'), blockForm: $('block-form'), blockReason: $('block-reason'),
   blockFrom: $('block-from'), blockUntil: $('block-until'),
   dayTitle: $('day-title'), zoneNote: $('zone-note'), sheet: $('tee-sheet'), none: $('no-tee-times'),
+  outbox: $('outbox'), outboxStatus: $('outbox-status'), outboxRefresh: $('outbox-refresh'),
+  outboxEmpty: $('outbox-empty'), outboxMessage: $('outbox-message'), outboxPicker: $('outbox-picker'),
 };
+const EMAIL_STATUS = { pending: 'waiting', sent: 'sent', failed: 'failed', cancelled: 'called off' };
 const enc = encodeURIComponent;
 const state = { course: null, sequence: 0, teeTimes: [], labels: new Map() };
 
@@ -46,6 +49,9 @@ function wire() {
   page.next.addEventListener('click', () => moveDays(1));
   page.refresh.addEventListener('click', loadDay);
   page.blockFrom.addEventListener('change', fillUntil);
+  page.outboxPicker.addEventListener('submit', (event) => event.preventDefault());
+  page.outboxStatus.addEventListener('change', loadOutbox);
+  page.outboxRefresh.addEventListener('click', loadOutbox);
   page.blockForm.addEventListener('submit', (event) => {
     event.preventDefault();
     addBlock();
@@ -149,6 +155,26 @@ async function loadDay() {
   }
   say(page.message, '');
   render(availability.data, bookings.data, blocks.data);
+  loadOutbox();
+}
+
+/** The newest emails of the outbox, each with its text behind a disclosure. */
+async function loadOutbox() {
+  if (!token()) return;
+  const status = page.outboxStatus.value;
+  const answer = await adminCall('GET', `/api/outbox${status ? `?status=${enc(status)}` : ''}`);
+  if (!answer.ok) {
+    say(page.outboxMessage, answer.status === 503 || answer.status === 0
+      ? 'The outbox cannot be shown right now. Press Refresh to try again.' : explain(answer.problem), 'error');
+    return;
+  }
+  say(page.outboxMessage, '');
+  page.outbox.replaceChildren(...answer.data.map((email) => el('li', { class: 'outbox-email' },
+    el('details', {},
+      el('summary', {}, `${email.subject} — to ${email.to} — ${EMAIL_STATUS[email.status] ?? email.status}`,
+        email.attempts > 0 ? ` after ${email.attempts} ${email.attempts === 1 ? 'try' : 'tries'}` : ''),
+      el('pre', { class: 'email-text' }, email.text)))));
+  page.outboxEmpty.hidden = answer.data.length > 0;
 }
 
 function render(availability, bookings, blocks) {

@@ -90,8 +90,14 @@ public final class CourseJson {
         json.set("weeklyHours", CourseDocuments.weeklyHours(rules.weeklyHours()));
         json.set("dateOverrides", CourseDocuments.dateOverrides(rules.dateOverrides()));
         json.set("rates", CourseDocuments.rates(rules.rates()));
-        json.put("reminderHoursBefore", rules.reminderHoursBefore());
-        json.put("roundMinutes", rules.roundMinutes());
+        // Part 2's fields are shown when set away from their defaults: a course that uses none of
+        // them reads back exactly as before.
+        if (rules.reminderHoursBefore() != CourseRules.REMINDER_HOURS_BEFORE) {
+            json.put("reminderHoursBefore", rules.reminderHoursBefore());
+        }
+        if (rules.roundMinutes() != CourseRules.ROUND_MINUTES) {
+            json.put("roundMinutes", rules.roundMinutes());
+        }
         return json;
     }
 

@@ -71,7 +71,7 @@ final class OutboxStore {
                 });
     }
 
-    /** Hands claimed emails that were not tried back, due after {@code wait}. */
+    /** Makes claimed emails due after {@code wait}: hands back those not tried, or extends their lease. */
     void release(SqlSession session, List<String> ids, Duration wait) throws SQLException {
         session.update("update email set due_at = now() + make_interval(secs => ?) "
                 + "where id = any (string_to_array(?, ',')) and status = 'pending'", params -> {

@@ -3,10 +3,10 @@ package dev.fairway.email;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
-import dev.fairway.db.SqlWork;
+import dev.fairway.db.SqlSession;
 import dev.fairway.log.LogThrottle;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
 
     static final int BATCH = 20;
-    /** Long enough for a batch at SMTP's timeouts; after it, another instance may take what is left. */
-    static final Duration LEASE = Duration.ofMinutes(5);
-    /** A batch stops this long before its lease runs out. */
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(90);
+    /**
+     * How long claimed emails are this worker's; after it (this worker died, say), any instance
+     * may take them. Short, so a crash delays them little; renewed while a batch is slow.
+     */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    /** The lease is renewed when less than this is left: more than one email can take at SMTP's timeouts. */
+    private static final Duration RENEW_BELOW = Duration.ofSeconds(40);
     static final Duration POLL = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration DEADLINE = Duration.ofSeconds(5);
@@ -100,29 +103,33 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void deliver(List<OutboxStore.Claimed> batch) {
-        long stopBy = System.nanoTime() + LEASE.minus(LEASE_MARGIN).toNanos();
+        long leaseEnds = System.nanoTime() + LEASE.toNanos();
         for (int i = 0; i < batch.size(); i++) {
-            if (stopping || System.nanoTime() > stopBy) {
+            List<OutboxStore.Claimed> rest = batch.subList(i, batch.size());
+            if (stopping) {
                 // Not tried: due again at once, for this worker or another instance's.
-                release(batch.subList(i, batch.size()), Duration.ZERO);
+                release(rest, Duration.ZERO);
                 return;
+            }
+            if (leaseEnds - System.nanoTime() < RENEW_BELOW.toNanos()) {
+                if (!renew(rest)) {
+                    return; // their lease runs out by itself; then they are due again
+                }
+                leaseEnds = System.nanoTime() + LEASE.toNanos();
             }
             OutboxStore.Claimed claimed = batch.get(i);
             DeliveryFailure failure = send(claimed.email());
+            String id = claimed.email().id();
             if (failure == null) {
-                record(claimed, session -> { store.sent(session, claimed.email().id()); return null; }, stopBy);
+                record(id, session -> store.sent(session, id), leaseEnds);
                 outbox.delivered();
             } else if (failure.kind() == DeliveryFailure.Kind.REFUSED_FOR_GOOD || claimed.olderThanADay()) {
-                record(claimed, session -> { store.failed(session, claimed.email().id(), failure.getMessage()); return null; },
-                        stopBy);
+                record(id, session -> store.failed(session, id, failure.getMessage()), leaseEnds);
                 outbox.gaveUp();
-                log.warn("Email {} failed and will not be sent: {}", claimed.email().id(), failure.getMessage());
+                log.warn("Email {} failed and will not be sent: {}", id, failure.getMessage());
             } else {
                 Duration wait = backoff(claimed.attempts() + 1);
-                record(claimed, session -> {
-                    store.later(session, claimed.email().id(), wait, failure.getMessage());
-                    return null;
-                }, stopBy);
+                record(id, session -> store.later(session, id, wait, failure.getMessage()), leaseEnds);
                 outbox.willRetry(failure);
                 warn(failure.kind().name(), "Email not sent, next try in " + wait.toSeconds() + " s: "
                         + failure.getMessage());
@@ -148,19 +155,28 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
+    /** One statement of the outbox's, run for its effect. */
+    @FunctionalInterface
+    private interface Outcome {
+        void record(SqlSession session) throws SQLException;
+    }
+
     /**
      * Records an outcome, trying for as long as the lease allows: an email SMTP took must not be
      * sent again because the database was away for a moment.
      */
-    private void record(OutboxStore.Claimed claimed, SqlWork<Void> work, long stopBy) {
+    private void record(String id, Outcome outcome, long leaseEnds) {
         while (true) {
             try {
-                database.writeStatements("outbox.record", Deadline.after(DEADLINE), work);
+                database.writeStatements("outbox.record", Deadline.after(DEADLINE), session -> {
+                    outcome.record(session);
+                    return null;
+                });
                 return;
             } catch (DatabaseException e) {
-                if (System.nanoTime() > stopBy) {
+                if (System.nanoTime() > leaseEnds) {
                     log.warn("Could not record the outcome of email {} before its lease ran out; it may be sent "
-                            + "again: {}", claimed.email().id(), e.getMessage());
+                            + "again: {}", id, e.getMessage());
                     return;
                 }
                 warn("record", "Cannot record an email's outcome yet, trying again: " + e.getMessage());
@@ -169,15 +185,28 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
+    /** Extends the lease of the claimed emails not sent yet; whether it could. */
+    private boolean renew(List<OutboxStore.Claimed> rest) {
+        try {
+            database.writeStatements("outbox.renew", Deadline.after(DEADLINE), session -> {
+                store.release(session, ids(rest), LEASE);
+                return null;
+            });
+            return true;
+        } catch (DatabaseException e) {
+            warn("renew", "Could not extend the lease of claimed emails; they are due again when it ends: "
+                    + e.getMessage());
+            return false;
+        }
+    }
+
     private void release(List<OutboxStore.Claimed> rest, Duration wait) {
         if (rest.isEmpty()) {
             return;
         }
-        List<String> ids = new ArrayList<>(rest.size());
-        rest.forEach(claimed -> ids.add(claimed.email().id()));
         try {
             database.writeStatements("outbox.release", Deadline.after(DEADLINE), session -> {
-                store.release(session, ids, wait);
+                store.release(session, ids(rest), wait);
                 return null;
             });
         } catch (DatabaseException e) {
@@ -185,6 +214,10 @@ public final class OutboxWorker implements AutoCloseable {
             warn("release", "Could not hand back claimed emails; they are due again when their lease ends: "
                     + e.getMessage());
         }
+    }
+
+    private static List<String> ids(List<OutboxStore.Claimed> claimed) {
+        return claimed.stream().map(c -> c.email().id()).toList();
     }
 
     private void warn(String key, String message) {

@@ -158,7 +158,11 @@ class CourseApiTest {
                 invalid("rates[1].pricePerPlayer", c -> ((ObjectNode) c.withArray("rates").get(1)).put("pricePerPlayer", 60)),
                 invalid("rates[1].pricePerPlayer", c -> ((ObjectNode) c.withArray("rates").get(1)).put("pricePerPlayer", "-1")),
                 invalid("rates[1].pricePerPlayer", c -> ((ObjectNode) c.withArray("rates").get(1)).put("pricePerPlayer", "60.001")),
-                invalid("rates[1].name", c -> ((ObjectNode) c.withArray("rates").get(1)).remove("name")));
+                invalid("rates[1].name", c -> ((ObjectNode) c.withArray("rates").get(1)).remove("name")),
+                invalid("reminderHoursBefore", c -> c.put("reminderHoursBefore", 169)),
+                invalid("reminderHoursBefore", c -> c.put("reminderHoursBefore", -1)),
+                invalid("roundMinutes", c -> c.put("roundMinutes", 29)),
+                invalid("roundMinutes", c -> c.put("roundMinutes", "240")));
     }
 
     private static Arguments invalid(String field, Consumer<ObjectNode> change) {
@@ -196,5 +200,20 @@ class CourseApiTest {
             assertThat(answer.status()).as(body).isEqualTo(400);
             assertThat(answer.json().path("detail").asText()).as(body).startsWith("the request body");
         }
+    }
+
+    @Test
+    void keeps_the_email_fields_and_shows_them_only_when_set_away_from_their_defaults() {
+        ObjectNode course = TestApi.pineValley().put("reminderHoursBefore", 0).put("roundMinutes", 300);
+        assertThat(api.putCourse("emailing-course", course).status()).isEqualTo(201);
+        JsonNode stored = api.http.get("/api/courses/emailing-course").json();
+        assertThat(stored.path("reminderHoursBefore").asInt(-1)).isZero();
+        assertThat(stored.path("roundMinutes").asInt()).isEqualTo(300);
+
+        assertThat(api.putCourse("emailing-course", TestApi.pineValley().put("reminderHoursBefore", 24)).status())
+                .isEqualTo(200);
+        JsonNode defaults = api.http.get("/api/courses/emailing-course").json();
+        assertThat(defaults.has("reminderHoursBefore")).isFalse();
+        assertThat(defaults.has("roundMinutes")).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package dev.fairway.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
@@ -76,17 +76,6 @@ class EmailDeliveryTest {
         Http.Answer answer = api.http.get("/api/outbox" + (status == null ? "" : "?status=" + status), TestApi.admin());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
-    }
-
-    /** Waits, at most {@code limit}, until {@code condition} holds. */
-    static void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + limit + ": " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 
     @Test
@@ -259,8 +248,8 @@ class EmailDeliveryTest {
                 book(api, teeTime(i), 1, "Golfer " + i, "golfer" + i + "@example.com");
                 addresses.add("golfer" + i + "@example.com");
             }
-            await(Duration.ofSeconds(10), "the worker found SMTP down",
-                    () -> outbox(api, "pending").findValues("attempts").stream().anyMatch(a -> a.asInt() >= 1));
+            await("the worker found SMTP down").atMost(Duration.ofSeconds(10))
+                    .until(() -> outbox(api, "pending").findValues("attempts").stream().anyMatch(a -> a.asInt() >= 1));
             Http.Answer ready = api.http.get("/health/ready");
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.json().at("/email/status").asText()).isEqualTo("DOWN");
@@ -270,13 +259,14 @@ class EmailDeliveryTest {
 
             smtp.resume();
             List<MailServer.Received> received = smtp.await(20, Duration.ofSeconds(45));
-            await(Duration.ofSeconds(10), "all 20 recorded as sent", () -> outbox(api, "sent").size() == 20);
+            await("all 20 recorded as sent").atMost(Duration.ofSeconds(10))
+                    .until(() -> outbox(api, "sent").size() == 20);
             assertThat(smtp.received()).hasSize(20);
             assertThat(received.stream().map(MailServer.Received::recipient)).containsExactlyInAnyOrderElementsOf(addresses);
             assertThat(received.stream().map(MailServer.Received::messageId).distinct()).hasSize(20);
             assertThat(outbox(api, "pending")).isEmpty();
-            await(Duration.ofSeconds(10), "readiness says email is up again",
-                    () -> "UP".equals(api.http.get("/health/ready").json().at("/email/status").asText()));
+            await("readiness says email is up again").atMost(Duration.ofSeconds(10))
+                    .until(() -> "UP".equals(api.http.get("/health/ready").json().at("/email/status").asText()));
         }
     }
 
@@ -294,7 +284,8 @@ class EmailDeliveryTest {
                 book(api, teeTime(i), 1, "Golfer " + i, recipients.get(i));
             }
             List<MailServer.Received> received = smtp.await(3, Duration.ofSeconds(10));
-            await(Duration.ofSeconds(10), "the refused email failed", () -> outbox(api, "failed").size() == 1);
+            await("the refused email failed").atMost(Duration.ofSeconds(10))
+                    .until(() -> outbox(api, "failed").size() == 1);
 
             assertThat(received.stream().map(MailServer.Received::recipient))
                     .containsExactlyInAnyOrder("ann@example.com", "bob@example.com", "cy@example.com");
@@ -323,7 +314,8 @@ class EmailDeliveryTest {
             }
             smtp.resume();
             List<MailServer.Received> received = smtp.await(40, Duration.ofSeconds(60));
-            await(Duration.ofSeconds(10), "all 40 recorded as sent", () -> outbox(a, "sent").size() == 40);
+            await("all 40 recorded as sent").atMost(Duration.ofSeconds(10))
+                    .until(() -> outbox(a, "sent").size() == 40);
             assertThat(smtp.received()).hasSize(40);
             assertThat(received.stream().map(MailServer.Received::messageId).distinct()).hasSize(40);
             assertThat(ids).hasSize(40);

@@ -143,6 +143,13 @@ class TeeSheetPageIT {
             assertThat(fullParty.getText()).contains("Full Party", "4 players");
             browser.screenshot("staff-day");
 
+            // Without an SMTP server the golfer's emails wait in the outbox, which the staff can read.
+            browser.await("the outbox", d -> browser.find(By.id("outbox")).getText().contains("to ann@example.com"));
+            assertThat(browser.find(By.id("outbox")).getText()).contains("Your tee time at Pine Hollow Golf Club", "waiting");
+            browser.find(By.cssSelector("#outbox li.outbox-email summary")).click();
+            assertThat(browser.find(By.cssSelector("#outbox li.outbox-email pre")).getText()).contains("Hello Ann");
+            browser.screenshot("staff-outbox");
+
             List<String> grid = gridOf(http, day);
             new Select(browser.find(By.id("block-from"))).selectByValue(grid.get(0));
             new Select(browser.find(By.id("block-until"))).selectByValue(grid.get(3));

@@ -87,7 +87,10 @@ class TeeTimeGridPropertyTest {
 
     @Provide
     Arbitrary<Case> cases() {
-        List<String> zones = new ArrayList<>(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+        // The JDK's tz zones only: ical4j (on the test class path for the email tests) registers a
+        // ZoneRulesProvider of its own whose "ical4j~..." ids have no usable rules.
+        List<String> zones = new ArrayList<>(new TreeSet<>(ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> !id.contains("~")).toList()));
         Arbitrary<ZoneId> zone = Arbitraries.of(zones).map(ZoneId::of);
         Arbitrary<Integer> interval = Arbitraries.oneOf(Arbitraries.integers().between(1, 240),
                 Arbitraries.of(7, 8, 9, 10, 12, 15, 30));

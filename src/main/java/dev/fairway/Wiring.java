@@ -7,6 +7,7 @@ import dev.fairway.availability.CachePolicy;
 import dev.fairway.availability.ChangeNotifications;
 import dev.fairway.availability.ChangePayloads;
 import dev.fairway.availability.ChangePublisher;
+import dev.fairway.bookings.BookingEmailComposer;
 import dev.fairway.bookings.BookingRoutes;
 import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.IdempotencyCleanup;
@@ -103,11 +104,12 @@ public final class Wiring {
             BlockService blocks = new BlockService(database, counts);
             AvailabilityService availability = new AvailabilityService(database, clock, counts,
                     new CachePolicy(settings.cache(), heard), metrics);
-            Outbox outbox = new Outbox(database, clock, settings.mail().smtp().map(SmtpUrl::redacted), metrics);
+            Outbox outbox = new Outbox(database, clock, settings.mail().smtp().map(SmtpUrl::redacted),
+                    new BookingEmailComposer(database, courses, clock, settings.mail()), metrics);
             Optional<OutboxWorker> mailer = settings.mail().smtp()
                     .map(smtp -> new OutboxWorker(database, new SmtpSender(smtp, settings.mail()), outbox));
             BookingService bookings = new BookingService(database, clock, TeeSheetChanges.all(List.of(counts, publisher)),
-                    courses, settings.mail(), () -> mailer.ifPresent(OutboxWorker::wake));
+                    () -> mailer.ifPresent(OutboxWorker::wake));
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
             List<Runnable> whenMigrated = new ArrayList<>();

@@ -4,8 +4,7 @@ import dev.fairway.config.MailSettings;
 import dev.fairway.email.CalendarEvent;
 import dev.fairway.email.EmailKind;
 import dev.fairway.email.ICalendar;
-import dev.fairway.email.QueuedEmail;
-import dev.fairway.ids.RandomIds;
+import dev.fairway.email.OutgoingEmail;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.Rate;
 import dev.fairway.teesheet.TeeSheet;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,7 +28,12 @@ final class BookingEmails {
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
     /** The invitation's revision; its cancellation's is higher. */
     private static final int INVITED = 0;
-    private static final int CANCELLED = 1;
+    private static final int REVOKED = 1;
+
+    /** The ids of a booking's emails: its id and these. */
+    static final String CONFIRMED = "-confirmed";
+    static final String REMINDER = "-reminder";
+    static final String CANCELLED = "-cancelled";
 
     private final MailSettings mail;
 
@@ -39,52 +41,44 @@ final class BookingEmails {
         this.mail = mail;
     }
 
-    /** The confirmation, and the reminder when it is still ahead; none without an email address. */
-    List<QueuedEmail> booked(Course course, Booking booking, Instant now) {
-        if (booking.email() == null) {
-            return List.of();
-        }
-        List<QueuedEmail> emails = new ArrayList<>(2);
-        String when = when(course, booking);
-        String text = "Hello " + booking.name() + ",\n\n"
-                + "your tee time is booked.\n\n"
-                + details(course, booking, when)
-                + "See or cancel your booking: " + link(booking) + "\n"
-                + cutoff(course)
-                + "\nThe calendar file attached adds the tee time to your calendar.\n\n"
-                + "See you on the first tee,\n" + course.name() + "\n";
-        emails.add(new QueuedEmail(RandomIds.next(), EmailKind.CONFIRMATION, booking.email(),
-                "Your tee time at " + course.name() + ": " + shortWhen(course, booking), text,
-                ICalendar.of(event(course, booking, false), now), null));
+    /** When a booking made {@code now} gets its reminder; null for none (turned off, or too late for one). */
+    static Instant reminderDue(Course course, Instant start, Instant now) {
         int hours = course.rules().reminderHoursBefore();
-        Instant remindAt = booking.start().minus(Duration.ofHours(hours));
-        if (hours > 0 && remindAt.isAfter(now)) {
-            String reminder = "Hello " + booking.name() + ",\n\n"
-                    + "a reminder of your tee time.\n\n"
-                    + details(course, booking, when)
-                    + "See or cancel your booking: " + link(booking) + "\n"
-                    + cutoff(course)
-                    + "\n" + course.name() + "\n";
-            emails.add(new QueuedEmail(RandomIds.next(), EmailKind.REMINDER, booking.email(),
-                    "Reminder: your tee time at " + course.name() + ", " + shortWhen(course, booking), reminder, null,
-                    remindAt));
-        }
-        return emails;
+        Instant remindAt = start.minus(Duration.ofHours(hours));
+        return hours > 0 && remindAt.isAfter(now) ? remindAt : null;
     }
 
-    /** The notice of a cancellation, whose calendar file removes the event; none without an email address. */
-    List<QueuedEmail> cancelled(Course course, Booking booking, Instant now) {
-        if (booking.email() == null) {
-            return List.of();
-        }
-        String text = "Hello " + booking.name() + ",\n\n"
-                + "your tee time is cancelled, and its spots are free for others.\n\n"
-                + details(course, booking, when(course, booking))
-                + "\nThe calendar file attached removes the tee time from your calendar.\n\n"
-                + course.name() + "\n";
-        return List.of(new QueuedEmail(RandomIds.next(), EmailKind.CANCELLATION, booking.email(),
-                "Cancelled: your tee time at " + course.name() + ", " + shortWhen(course, booking), text,
-                ICalendar.of(event(course, booking, true), now), null));
+    /** The email {@code kind} of {@code booking}, in words, as of {@code now}. */
+    OutgoingEmail compose(String id, EmailKind kind, Course course, Booking booking, Instant now) {
+        String when = when(course, booking);
+        String greeting = "Hello " + booking.name() + ",\n\n";
+        return switch (kind) {
+            case CONFIRMATION -> new OutgoingEmail(id, booking.email(),
+                    "Your tee time at " + course.name() + ": " + shortWhen(course, booking),
+                    greeting + "your tee time is booked.\n\n"
+                            + details(course, booking, when)
+                            + "See or cancel your booking: " + link(booking) + "\n"
+                            + cutoff(course)
+                            + "\nThe calendar file attached adds the tee time to your calendar.\n\n"
+                            + "See you on the first tee,\n" + course.name() + "\n",
+                    ICalendar.of(event(course, booking, false), now));
+            case REMINDER -> new OutgoingEmail(id, booking.email(),
+                    "Reminder: your tee time at " + course.name() + ", " + shortWhen(course, booking),
+                    greeting + "a reminder of your tee time.\n\n"
+                            + details(course, booking, when)
+                            + "See or cancel your booking: " + link(booking) + "\n"
+                            + cutoff(course)
+                            + "\n" + course.name() + "\n",
+                    null);
+            case CANCELLATION -> new OutgoingEmail(id, booking.email(),
+                    "Cancelled: your tee time at " + course.name() + ", " + shortWhen(course, booking),
+                    greeting + "your tee time is cancelled, and its spots are free for others.\n\n"
+                            + details(course, booking, when)
+                            + "\nThe calendar file attached removes the tee time from your calendar.\n\n"
+                            + course.name() + "\n",
+                    ICalendar.of(event(course, booking, true), now));
+            case SIGN_IN -> throw new IllegalArgumentException("a sign-in email is not a booking's");
+        };
     }
 
     private String details(Course course, Booking booking, String when) {
@@ -127,7 +121,7 @@ final class BookingEmails {
         Instant end = booking.start().plus(Duration.ofMinutes(course.rules().roundMinutes()));
         String summary = "Tee time at " + course.name() + " for " + booking.players()
                 + (booking.players() == 1 ? " player" : " players");
-        return new CalendarEvent(booking.id() + "@fairway", cancelled ? CANCELLED : INVITED, cancelled,
+        return new CalendarEvent(booking.id() + "@fairway", cancelled ? REVOKED : INVITED, cancelled,
                 booking.start(), end, summary, course.name(),
                 cancelled ? "Cancelled." : "Booked for " + booking.name() + ". See or cancel: " + link(booking),
                 cancelled ? null : link(booking), mail.fromAddress().getAddress(), booking.email(), booking.name());

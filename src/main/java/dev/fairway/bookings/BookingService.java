@@ -1,11 +1,8 @@
 package dev.fairway.bookings;
 
-import dev.fairway.config.MailSettings;
-import dev.fairway.courses.CourseService;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
-import dev.fairway.email.QueuedEmail;
 import dev.fairway.ids.RandomIds;
 import dev.fairway.db.SqlSession;
 import dev.fairway.teesheet.Course;
@@ -39,24 +36,17 @@ public final class BookingService {
     private final BookingStore bookings = new BookingStore();
     private final IdempotencyStore keys = new IdempotencyStore();
     private final TeeTimeAdmission admission;
-    private final CourseService courses;
-    private final BookingEmails emails;
     private final Runnable emailWritten;
 
     /**
      * @param changes      told of every tee time whose bookings this instance changes
-     * @param courses      the courses, for a cancellation's notice
-     * @param mail         what the booking emails link to and are sent from
      * @param emailWritten told after a commit that wrote an email to the outbox
      */
-    public BookingService(Database database, Clock clock, TeeSheetChanges changes, CourseService courses,
-                          MailSettings mail, Runnable emailWritten) {
+    public BookingService(Database database, Clock clock, TeeSheetChanges changes, Runnable emailWritten) {
         this.database = database;
         this.clock = clock;
         this.changes = changes;
         this.admission = new TeeTimeAdmission(database.connections());
-        this.courses = courses;
-        this.emails = new BookingEmails(mail);
         this.emailWritten = emailWritten;
     }
 
@@ -116,9 +106,9 @@ public final class BookingService {
      * course rule that refuses it, if one does (blocks are the database's to say).
      *
      * @param ruleRefusal too soon or beyond the booking window, or null
-     * @param emails      the emails written with the booking
+     * @param remindAt    when its reminder is due, or null for none
      */
-    private record Proposal(Course course, Booking booking, BookingOutcome.Reason ruleRefusal, List<QueuedEmail> emails) {
+    private record Proposal(Course course, Booking booking, BookingOutcome.Reason ruleRefusal, Instant remindAt) {
 
         int maxPlayers() {
             return course.rules().maxPlayersPerTeeTime();
@@ -133,8 +123,7 @@ public final class BookingService {
                 : null;
         Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
                 request.email(), Booking.Status.CONFIRMED, now);
-        return new Proposal(course, booking, ruleRefusal,
-                ruleRefusal == null ? emails.booked(course, booking, now) : List.of());
+        return new Proposal(course, booking, ruleRefusal, BookingEmails.reminderDue(course, booking.start(), now));
     }
 
     /** One run of a booking without a key: each statement commits by itself. */
@@ -151,7 +140,7 @@ public final class BookingService {
             boolean blocked = bookings.blocked(session, booking.courseId(), booking.start());
             return new BookingOutcome.Refused(blocked ? BookingOutcome.Reason.BLOCKED : proposal.ruleRefusal(), 0);
         }
-        BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers(), proposal.emails());
+        BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers(), proposal.remindAt());
         if (take.blocked()) {
             return new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0);
         }
@@ -182,7 +171,7 @@ public final class BookingService {
         if (refusal != null) {
             return refuseAndRemember(session, proposal.course(), refusal, 0, key, fingerprint);
         }
-        boolean taken = bookings.takeAndRemember(session, booking, proposal.maxPlayers(), proposal.emails(), key,
+        boolean taken = bookings.takeAndRemember(session, booking, proposal.maxPlayers(), proposal.remindAt(), key,
                 fingerprint,
                 BookingAnswers.booked(booking, proposal.course().rules().zone()).body());
         if (taken) {
@@ -230,10 +219,8 @@ public final class BookingService {
             if (!overrideCutoff && now.plus(cutoff).isAfter(booking.start())) {
                 return new Cancellation(CancelOutcome.CUTOFF_PASSED, null);
             }
-            List<QueuedEmail> notice = courses.find(session, booking.courseId())
-                    .map(course -> emails.cancelled(course, booking, now)).orElse(List.of());
-            bookings.cancel(session, id, now, notice);
-            return new Cancellation(CancelOutcome.CANCELLED, booking, !notice.isEmpty());
+            bookings.cancel(session, id, now);
+            return new Cancellation(CancelOutcome.CANCELLED, booking, booking.email() != null);
         });
         if (cancellation.freed() != null) {
             changes.teeTimeChanged(cancellation.freed().courseId(), cancellation.freed().start());

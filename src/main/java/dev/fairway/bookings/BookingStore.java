@@ -3,8 +3,6 @@ package dev.fairway.bookings;
 import dev.fairway.db.Params;
 import dev.fairway.db.SqlSession;
 import dev.fairway.db.SqlTime;
-import dev.fairway.email.OutboxRows;
-import dev.fairway.email.QueuedEmail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +26,7 @@ final class BookingStore {
      * The common table expressions that take the spots and insert the booking: when fewer spots
      * are left, the upsert's condition fails, returns no row, and nothing is inserted; when its
      * guard (the first %s) is false, nothing is tried at all. The second %s writes the booking's
-     * emails ({@link OutboxRows}), only when it is inserted.
+     * emails ({@link #EMAILED}), only when it is inserted.
      */
     private static final String TAKE = """
             taken as (
@@ -42,6 +40,22 @@ final class BookingStore {
                 select ?, ?, ?, ?, ?, ?, 'confirmed', ? from taken
                 returning id)%s
             """;
+
+    /**
+     * The booking's confirmation, and its reminder when one is due (its parameter is not null),
+     * written to the outbox as references, put into words when sent: two parameters, the
+     * recipient and when the reminder is due.
+     */
+    private static final String EMAILED = """
+            ,
+            emailed as (
+                insert into email (id, kind, booking_id, recipient, due_at)
+                select inserted.id || e.suffix, e.kind, inserted.id, ?, coalesce(e.due_at, now())
+                from inserted, (values ('%s', 'confirmation', null::timestamptz),
+                                       ('%s', 'reminder', ?::timestamptz)) as e(suffix, kind, due_at)
+                where e.kind = 'confirmation' or e.due_at is not null)
+            """.formatted(BookingEmails.CONFIRMED, BookingEmails.REMINDER);
+
 
     /**
      * What {@link #lookup} found.
@@ -92,26 +106,26 @@ final class BookingStore {
      * In one statement: unless a block covers the tee time, takes the booking's spots and stores
      * it. With fewer spots left, or a block, nothing changes.
      */
-    Take takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers, List<QueuedEmail> emails)
+    Take takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers, Instant remindAt)
             throws SQLException {
         return session.queryOne("with blocked as (select " + BLOCKED + " as yes), "
-                        + TAKE.formatted("not (select yes from blocked)", emailsOf(emails))
+                        + TAKE.formatted("not (select yes from blocked)", emailsOf(booking))
                         + "select (select yes from blocked), (select count(*) from inserted)",
                 params -> {
                     bindBlocked(params, 1, booking.courseId(), booking.start());
-                    OutboxRows.bind(params, bindTake(params, 4, booking, maxPlayers), emails);
+                    bindEmails(params, bindTake(params, 4, booking, maxPlayers), booking, remindAt);
                 },
                 rs -> new Take(rs.getBoolean(1), rs.getInt(2) == 1)).orElseThrow();
     }
 
     /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
-    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, List<QueuedEmail> emails, String key,
+    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, Instant remindAt, String key,
                             String fingerprint, String answer) throws SQLException {
-        return session.update("with " + TAKE.formatted("true", emailsOf(emails))
+        return session.update("with " + TAKE.formatted("true", emailsOf(booking))
                 + "insert into idempotency_key (key_hash, fingerprint, response_status, response_body, booking_id) "
                 + "select " + IdempotencyStore.KEY_HASH + ", " + IdempotencyStore.FINGERPRINT + ", 201, ?, id from inserted",
                 params -> {
-                    int next = OutboxRows.bind(params, bindTake(params, 1, booking, maxPlayers), emails);
+                    int next = bindEmails(params, bindTake(params, 1, booking, maxPlayers), booking, remindAt);
                     params.setString(next, key);
                     params.setString(next + 1, fingerprint);
                     params.setString(next + 2, answer);
@@ -145,21 +159,23 @@ final class BookingStore {
      * Marks a confirmed booking cancelled and gives its spots back, in one statement that also
      * writes its cancellation notice and calls off its reminder.
      */
-    void cancel(SqlSession session, String id, Instant now, List<QueuedEmail> notice) throws SQLException {
+    void cancel(SqlSession session, String id, Instant now) throws SQLException {
         session.update("""
                 with cancelled as (
                     update booking set status = 'cancelled', cancelled_at = ?
                     where id = ? and status = 'confirmed'
-                    returning id, course_id, starts_at, players),
+                    returning id, course_id, starts_at, players, email),
                 unreminded as (
                     update email set status = 'cancelled'
-                    where booking_id = (select id from cancelled) and kind = 'reminder' and status = 'pending')%s
+                    where id = (select id || '%s' from cancelled) and status = 'pending'),
+                noticed as (
+                    insert into email (id, kind, booking_id, recipient)
+                    select id || '%s', 'cancellation', id, email from cancelled where email is not null)
                 update tee_time t set booked = t.booked - c.players
                 from cancelled c where t.course_id = c.course_id and t.starts_at = c.starts_at
-                """.formatted(OutboxRows.insertFor("noticed", "cancelled", notice.size())), params -> {
+                """.formatted(BookingEmails.REMINDER, BookingEmails.CANCELLED), params -> {
                     params.setInstant(1, now);
                     params.setString(2, id);
-                    OutboxRows.bind(params, 3, notice);
                 });
     }
 
@@ -173,8 +189,25 @@ final class BookingStore {
                 }, BookingStore::booking);
     }
 
-    private static String emailsOf(List<QueuedEmail> emails) {
-        return OutboxRows.insertFor("emailed", "inserted", emails.size());
+    /** The booking's emails' part of its statement: none without an address. */
+    private static String emailsOf(Booking booking) {
+        return booking.email() == null ? "" : EMAILED;
+    }
+
+    /** Binds {@link #EMAILED}'s parameters, when the booking has an address; returns the index after them. */
+    private static int bindEmails(Params params, int first, Booking booking, Instant remindAt) throws SQLException {
+        if (booking.email() == null) {
+            return first;
+        }
+        params.setString(first, booking.email());
+        params.setInstant(first + 1, remindAt);
+        return first + 2;
+    }
+
+    /** The bookings of {@code ids} that exist. */
+    List<Booking> withIds(SqlSession session, List<String> ids) throws SQLException {
+        return session.query("select " + COLUMNS + " from booking b where b.id = any (string_to_array(?, ','))",
+                params -> params.setString(1, String.join(",", ids)), BookingStore::booking);
     }
 
     static void bindBlocked(Params params, int first, String courseId, Instant start) throws SQLException {

@@ -62,7 +62,7 @@ public record Settings(
         Optional<String> token = env.text("FAIRWAY_ADMIN_TOKEN");
         token.ifPresent(value -> checkToken("FAIRWAY_ADMIN_TOKEN", value));
         Path dataDir = Path.of(env.text("FAIRWAY_DATA_DIR").orElse(DATA_DIR)).toAbsolutePath().normalize();
-        return new Settings(database, direct, port, new HttpSettings(host, metricsToken),
+        return new Settings(database, direct, port, new HttpSettings(host, metricsToken, RateLimitSettings.read(env)),
                 new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
                 ResilienceEnvironment.read(env), cache(env), mail(env));
     }

@@ -7,10 +7,8 @@ import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.resilience.FailureClassifier;
 import dev.fairway.db.Deadline;
-import dev.fairway.db.SqlSession;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheetChanges;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -101,18 +99,6 @@ public final class CourseService implements TeeSheetChanges {
             }
             return known.course(); // the database is away: what we knew is still the best answer
         }
-    }
-
-    /**
-     * The course, from the cache when it holds it, else read in {@code session}: for work that
-     * needs a course inside its own transaction, without a second connection.
-     */
-    public Optional<Course> find(SqlSession session, String id) throws SQLException {
-        Known known = cache.policy().getIfPresentQuietly(id);
-        if (known != null && !known.superseded()) {
-            return known.course();
-        }
-        return store.find(session, id);
     }
 
     private Optional<Course> read(String id, Deadline deadline) {

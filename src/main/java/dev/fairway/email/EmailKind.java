@@ -9,4 +9,8 @@ public enum EmailKind {
     public String stored() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    static EmailKind of(String stored) {
+        return valueOf(stored.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
 }

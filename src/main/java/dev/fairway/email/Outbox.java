@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ public final class Outbox implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final Optional<String> smtp;
+    private final EmailComposer composer;
     private final OutboxStore store = new OutboxStore();
     private final Counter sent;
     private final Counter retried;
@@ -39,11 +42,15 @@ public final class Outbox implements AutoCloseable {
     private volatile OutboxStore.Counts counts = new OutboxStore.Counts(0, 0, null);
     private volatile String lastFailure;
 
-    /** @param smtp where email goes, printable (no password); empty when it is not sent */
-    public Outbox(Database database, Clock clock, Optional<String> smtp, MeterRegistry metrics) {
+    /**
+     * @param smtp     where email goes, printable (no password); empty when it is not sent
+     * @param composer puts a booking's emails into words
+     */
+    public Outbox(Database database, Clock clock, Optional<String> smtp, EmailComposer composer, MeterRegistry metrics) {
         this.database = database;
         this.clock = clock;
         this.smtp = smtp;
+        this.composer = composer;
         Gauge.builder("fairway.emails", this, outbox -> outbox.counts.pending()).tag("status", "pending")
                 .description("Emails in the outbox, by status (pending and failed)").register(metrics);
         Gauge.builder("fairway.emails", this, outbox -> outbox.counts.failed()).tag("status", "failed")
@@ -67,9 +74,34 @@ public final class Outbox implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The newest {@link #LIST_LIMIT} emails of {@code status}, or of any status when empty. */
+    /** The newest {@link #LIST_LIMIT} emails of {@code status}, or of any status when empty, in words. */
     public List<OutboxEntry> newest(Optional<String> status, Deadline deadline) {
-        return database.read("outbox.list", deadline, session -> store.newest(session, status.orElse(null), LIST_LIMIT));
+        List<OutboxStore.Listed> listed = database.read("outbox.list", deadline,
+                session -> store.newest(session, status.orElse(null), LIST_LIMIT));
+        Map<String, OutgoingEmail> words = compose(listed.stream().map(OutboxStore.Listed::email).toList(), deadline);
+        return listed.stream().map(entry -> {
+            OutgoingEmail email = words.get(entry.email().id());
+            return new OutboxEntry(entry.email().id(), entry.email().to(),
+                    email == null ? "(its booking is gone)" : email.subject(), entry.status(), entry.attempts(),
+                    entry.createdAt(), entry.sentAt(), email == null ? "" : email.text());
+        }).toList();
+    }
+
+    /** The emails of {@code stored} in words, by id: as stored, or composed from their booking. */
+    Map<String, OutgoingEmail> compose(List<StoredEmail> stored, Deadline deadline) {
+        Map<String, OutgoingEmail> words = new HashMap<>();
+        List<StoredEmail> fromBookings = new ArrayList<>();
+        for (StoredEmail email : stored) {
+            if (email.written()) {
+                words.put(email.id(), email.asWritten());
+            } else {
+                fromBookings.add(email);
+            }
+        }
+        if (!fromBookings.isEmpty()) {
+            words.putAll(composer.compose(fromBookings, deadline));
+        }
+        return words;
     }
 
     /** What the readiness answer says of email: it never makes the instance unready. */

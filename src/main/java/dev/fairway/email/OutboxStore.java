@@ -2,6 +2,7 @@ package dev.fairway.email;
 
 import dev.fairway.db.SqlSession;
 import dev.fairway.db.SqlTime;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ final class OutboxStore {
      * @param attempts     how many times it was tried before
      * @param olderThanADay whether it was written more than 24 hours ago: time to give up on it
      */
-    record Claimed(OutgoingEmail email, int attempts, boolean olderThanADay) {
+    record Claimed(StoredEmail email, int attempts, boolean olderThanADay) {
     }
 
     /**
@@ -46,14 +47,12 @@ final class OutboxStore {
                     order by due_at limit ? for update skip locked)
                 update email e set due_at = now() + make_interval(secs => ?)
                 from due where e.id = due.id
-                returning e.id, e.recipient, e.subject, e.body_text, e.calendar, e.attempts,
+                returning e.id, e.kind, e.booking_id, e.recipient, e.subject, e.body_text, e.calendar, e.attempts,
                           e.created_at < now() - interval '24 hours' as old
                 """, params -> {
                     params.setInt(1, limit);
                     params.setLong(2, lease.toSeconds());
-                }, row -> new Claimed(new OutgoingEmail(row.getString("id"), row.getString("recipient"),
-                        row.getString("subject"), row.getString("body_text"), row.getString("calendar")),
-                        row.getInt("attempts"), row.getBoolean("old")));
+                }, row -> new Claimed(stored(row), row.getInt("attempts"), row.getBoolean("old")));
     }
 
     void sent(SqlSession session, String id) throws SQLException {
@@ -88,16 +87,26 @@ final class OutboxStore {
                 });
     }
 
+    /** An email as {@link #newest} reads it: what it is, and where it is. */
+    record Listed(StoredEmail email, String status, int attempts, Instant createdAt, Instant sentAt) {
+    }
+
     /** The newest {@code limit} emails, of a status or (null) of any. */
-    List<OutboxEntry> newest(SqlSession session, String status, int limit) throws SQLException {
-        return session.query("select id, recipient, subject, status, attempts, created_at, sent_at, body_text "
-                + "from email where (?::text is null or status = ?) order by created_at desc, id limit ?", params -> {
+    List<Listed> newest(SqlSession session, String status, int limit) throws SQLException {
+        return session.query("select id, kind, booking_id, recipient, subject, body_text, calendar, status, attempts, "
+                + "created_at, sent_at from email where (?::text is null or status = ?) "
+                + "order by created_at desc, id limit ?", params -> {
                     params.setString(1, status);
                     params.setString(2, status);
                     params.setInt(3, limit);
-                }, row -> new OutboxEntry(row.getString("id"), row.getString("recipient"), row.getString("subject"),
-                        row.getString("status"), row.getInt("attempts"), SqlTime.get(row, "created_at"),
-                        SqlTime.get(row, "sent_at"), row.getString("body_text")));
+                }, row -> new Listed(stored(row), row.getString("status"), row.getInt("attempts"),
+                        SqlTime.get(row, "created_at"), SqlTime.get(row, "sent_at")));
+    }
+
+    private static StoredEmail stored(ResultSet row) throws SQLException {
+        return new StoredEmail(row.getString("id"), EmailKind.of(row.getString("kind")), row.getString("booking_id"),
+                row.getString("recipient"), row.getString("subject"), row.getString("body_text"),
+                row.getString("calendar"));
     }
 
     /** Pending and failed emails, read through their partial indexes: cheap however many were sent. */

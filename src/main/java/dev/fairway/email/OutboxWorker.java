@@ -8,6 +8,7 @@ import dev.fairway.log.LogThrottle;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -103,6 +104,14 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void deliver(List<OutboxStore.Claimed> batch) {
+        Map<String, OutgoingEmail> words;
+        try {
+            words = outbox.compose(batch.stream().map(OutboxStore.Claimed::email).toList(), Deadline.after(DEADLINE));
+        } catch (DatabaseException e) {
+            warn("compose", "Cannot read what the claimed emails are about, trying again in 1 s: " + e.getMessage());
+            release(batch, Duration.ofSeconds(1));
+            return;
+        }
         long leaseEnds = System.nanoTime() + LEASE.toNanos();
         for (int i = 0; i < batch.size(); i++) {
             List<OutboxStore.Claimed> rest = batch.subList(i, batch.size());
@@ -118,8 +127,11 @@ public final class OutboxWorker implements AutoCloseable {
                 leaseEnds = System.nanoTime() + LEASE.toNanos();
             }
             OutboxStore.Claimed claimed = batch.get(i);
-            DeliveryFailure failure = send(claimed.email());
             String id = claimed.email().id();
+            OutgoingEmail email = words.get(id);
+            DeliveryFailure failure = email == null
+                    ? new DeliveryFailure("its booking is gone", DeliveryFailure.Kind.REFUSED_FOR_GOOD)
+                    : send(email);
             if (failure == null) {
                 record(id, session -> store.sent(session, id), leaseEnds);
                 outbox.delivered();

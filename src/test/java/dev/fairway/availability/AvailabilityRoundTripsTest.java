@@ -3,7 +3,6 @@ package dev.fairway.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fairway.Service;
-import dev.fairway.config.HttpSettings;
 import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
@@ -45,7 +44,7 @@ class AvailabilityRoundTripsTest {
         DatabaseUrl database = TestPostgres.newDatabase();
         proxy = TcpProxy.to(TestPostgres.port());
         Settings viaProxy = new Settings(Optional.of(TestPostgres.url(proxy.port(), database.database())),
-                Optional.of(database), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
+                Optional.of(database), 0, TestService.HTTP, new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                 ResilienceSettings.defaults(), CacheSettings.defaults(), MailSettings.defaults());
         service = TestService.startReady(viaProxy, Clock.systemUTC());
         http = new Http(service.port());

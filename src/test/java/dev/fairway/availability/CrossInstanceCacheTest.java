@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fairway.Service;
-import dev.fairway.config.HttpSettings;
 import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
@@ -132,7 +131,7 @@ class CrossInstanceCacheTest {
         try (PgBouncer bouncer = PgBouncer.start("transaction", 5)) {
             DatabaseUrl pooled = DatabaseUrl.parse("postgresql://postgres@127.0.0.1:" + bouncer.port() + "/"
                     + database.database() + "?sslmode=disable&pgbouncer=true");
-            Settings noDirectUrl = new Settings(Optional.of(pooled), Optional.empty(), 0, HttpSettings.defaults(),
+            Settings noDirectUrl = new Settings(Optional.of(pooled), Optional.empty(), 0, TestService.HTTP,
                     new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                     ResilienceSettings.defaults(), CacheSettings.defaults(), MailSettings.defaults());
             try (Service pooledB = TestService.startReady(noDirectUrl, Clock.systemUTC())) {

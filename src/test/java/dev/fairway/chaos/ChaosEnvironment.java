@@ -1,7 +1,6 @@
 package dev.fairway.chaos;
 
 import dev.fairway.Service;
-import dev.fairway.config.HttpSettings;
 import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
@@ -65,7 +64,7 @@ public final class ChaosEnvironment implements AutoCloseable {
 
     private void startService() {
         DatabaseUrl viaProxy = database.urlThrough(proxy.port());
-        Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN),
+        Settings settings = new Settings(Optional.of(viaProxy), Optional.empty(), 0, TestService.HTTP, new Secret(TestService.ADMIN_TOKEN),
                 false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults(), MailSettings.defaults());
         service = TestService.startReady(settings, Clock.systemUTC());
         createCourse(http());

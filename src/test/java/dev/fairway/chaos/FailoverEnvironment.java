@@ -1,7 +1,6 @@
 package dev.fairway.chaos;
 
 import dev.fairway.Service;
-import dev.fairway.config.HttpSettings;
 import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.ResilienceSettings;
@@ -53,7 +52,7 @@ public final class FailoverEnvironment implements AutoCloseable {
 
     /** Starts one more Fairway on the same URL, as another instance or a restart would. */
     public Service startService() {
-        Settings settings = new Settings(Optional.of(servers.url()), Optional.empty(), 0, HttpSettings.defaults(),
+        Settings settings = new Settings(Optional.of(servers.url()), Optional.empty(), 0, TestService.HTTP,
                 new Secret(TestService.ADMIN_TOKEN), false, Path.of("target", "unused-data-dir"),
                 ResilienceSettings.defaults().withRequireSyncStandby(requireSyncStandby), CacheSettings.defaults(), MailSettings.defaults());
         Service service = TestService.startReady(settings, Clock.systemUTC());

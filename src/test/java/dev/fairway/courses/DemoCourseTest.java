@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fairway.Wiring;
 import dev.fairway.Service;
-import dev.fairway.config.HttpSettings;
 import dev.fairway.config.MailSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.ResilienceSettings;
@@ -31,7 +30,7 @@ class DemoCourseTest {
     @Test
     void the_embedded_database_starts_with_a_realistic_demo_course() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T14:00:00Z"), ZoneOffset.UTC); // a Tuesday
-        Settings settings = new Settings(Optional.empty(), Optional.empty(), 0, HttpSettings.defaults(), new Secret(TestService.ADMIN_TOKEN),
+        Settings settings = new Settings(Optional.empty(), Optional.empty(), 0, TestService.HTTP, new Secret(TestService.ADMIN_TOKEN),
                 false, dataDir, ResilienceSettings.defaults(), CacheSettings.defaults(), MailSettings.defaults());
         try (Service service = Wiring.start(settings, clock)) {
             assertThat(service.awaitMigrated(Duration.ofSeconds(60))).isTrue();

@@ -4,6 +4,7 @@ import dev.fairway.Wiring;
 import dev.fairway.Service;
 import dev.fairway.config.HttpSettings;
 import dev.fairway.config.MailSettings;
+import dev.fairway.config.RateLimitSettings;
 import dev.fairway.config.CacheSettings;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.ResilienceSettings;
@@ -18,6 +19,8 @@ import java.util.Optional;
 public final class TestService {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /** The tests load the service from one address: no rate limits, unless a test turns them on. */
+    public static final HttpSettings HTTP = HttpSettings.defaults().withRateLimits(RateLimitSettings.off());
 
     private TestService() {
     }
@@ -36,7 +39,7 @@ public final class TestService {
     public static Settings settings(DatabaseUrl database, CacheSettings cache) {
         DatabaseUrl routed = TestPooler.route(database);
         Optional<DatabaseUrl> direct = routed.equals(database) ? Optional.empty() : Optional.of(database);
-        return new Settings(Optional.of(routed), direct, 0, HttpSettings.defaults(), new Secret(ADMIN_TOKEN), false,
+        return new Settings(Optional.of(routed), direct, 0, HTTP, new Secret(ADMIN_TOKEN), false,
                 Path.of("target", "unused-data-dir"), ResilienceSettings.defaults(), cache, MailSettings.defaults());
     }
 

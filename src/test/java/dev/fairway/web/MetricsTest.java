@@ -2,8 +2,17 @@ package dev.fairway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fairway.Service;
+import dev.fairway.config.HttpSettings;
+import dev.fairway.config.RateLimitSettings;
+import dev.fairway.config.Secret;
+import dev.fairway.config.Settings;
 import dev.fairway.support.Http;
 import dev.fairway.support.TestApi;
+import dev.fairway.support.TestPostgres;
+import dev.fairway.support.TestService;
+import java.time.Clock;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,10 +82,10 @@ class MetricsTest {
 
     @Test
     void with_a_metrics_token_the_metrics_answer_only_a_request_that_carries_it() {
-        dev.fairway.config.Settings base = dev.fairway.support.TestService.settings(dev.fairway.support.TestPostgres.newDatabase());
-        dev.fairway.config.Settings guarded = base.withHttp(new dev.fairway.config.HttpSettings(java.util.Optional.empty(),
-                java.util.Optional.of(new dev.fairway.config.Secret("metrics-token-0123456789"))));
-        try (dev.fairway.Service service = dev.fairway.support.TestService.startReady(guarded, java.time.Clock.systemUTC())) {
+        Settings base = TestService.settings(TestPostgres.newDatabase());
+        Settings guarded = base.withHttp(new HttpSettings(Optional.empty(),
+                Optional.of(new Secret("metrics-token-0123456789")), RateLimitSettings.off()));
+        try (Service service = TestService.startReady(guarded, Clock.systemUTC())) {
             Http http = new Http(service.port());
 
             assertThat(http.get("/metrics").status()).isEqualTo(401);

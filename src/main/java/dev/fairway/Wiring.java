@@ -46,6 +46,7 @@ import dev.fairway.web.HealthRoutes;
 import dev.fairway.web.HttpMetrics;
 import dev.fairway.web.MetricsRoutes;
 import dev.fairway.web.PageRoutes;
+import dev.fairway.web.RateLimiter;
 import dev.fairway.web.Readiness;
 import dev.fairway.web.WebServer;
 import io.micrometer.core.instrument.Gauge;
@@ -121,11 +122,13 @@ public final class Wiring {
             mailer.ifPresent(worker -> whenMigrated.add(worker::start));
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
 
+            RateLimiter limits = new RateLimiter(settings.http().rateLimits());
             Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication,
                     outbox::health);
             WebServer web = WebServer.start(settings.http().host().orElse(null), settings.port(),
                     settings.resilience().requestDeadline(), List.of(
                             new HttpMetrics(metrics),
+                            limits,
                             new HealthRoutes(readiness),
                             new MetricsRoutes(metrics, settings.http().metricsToken()),
                             new ApiDocsRoutes(),
@@ -133,7 +136,7 @@ public final class Wiring {
                             new CourseRoutes(courses, admin),
                             new BlockRoutes(courses, blocks, admin),
                             new AvailabilityRoutes(courses, availability),
-                            new BookingRoutes(courses, bookings, admin),
+                            new BookingRoutes(courses, bookings, admin, limits),
                             new OutboxRoutes(outbox, admin)));
             migrator.start();
             cleanup.start();

@@ -4,10 +4,13 @@ import dev.fairway.config.MailSettings;
 import dev.fairway.courses.CourseService;
 import dev.fairway.db.Database;
 import dev.fairway.db.Deadline;
+import dev.fairway.db.SqlSession;
 import dev.fairway.email.EmailComposer;
+import dev.fairway.email.EmailKind;
 import dev.fairway.email.OutgoingEmail;
 import dev.fairway.email.StoredEmail;
 import dev.fairway.teesheet.Course;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +36,7 @@ public final class BookingEmailComposer implements EmailComposer {
     }
 
     @Override
-    public Map<String, OutgoingEmail> compose(List<StoredEmail> stored, Deadline deadline) {
+    public Map<String, OutgoingEmail> compose(List<StoredEmail> stored, boolean toSend, Deadline deadline) {
         List<String> ids = stored.stream().map(StoredEmail::bookingId).distinct().toList();
         Map<String, Booking> byId = database.read("outbox.bookings", deadline, session -> bookings.withIds(session, ids))
                 .stream().collect(Collectors.toMap(Booking::id, Function.identity()));
@@ -41,13 +44,21 @@ public final class BookingEmailComposer implements EmailComposer {
         Map<String, OutgoingEmail> composed = new HashMap<>();
         for (StoredEmail email : stored) {
             Booking booking = byId.get(email.bookingId());
-            if (booking == null) {
-                continue;
+            if (booking == null
+                    || toSend && email.kind() == EmailKind.REMINDER && booking.status() == Booking.Status.CANCELLED) {
+                continue; // a reminder that met its booking's cancellation on the way is not sent
             }
             courseOf.computeIfAbsent(booking.courseId(), id -> courses.find(id, deadline))
                     .ifPresent(course -> composed.put(email.id(),
                             emails.compose(email.id(), email.kind(), course, booking, clock.instant())));
         }
         return composed;
+    }
+
+    @Override
+    public void sent(SqlSession session, StoredEmail email) throws SQLException {
+        if (email.kind() == EmailKind.CONFIRMATION) {
+            bookings.scheduleReminder(session, email.bookingId());
+        }
     }
 }

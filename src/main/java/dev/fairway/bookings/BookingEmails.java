@@ -41,13 +41,6 @@ final class BookingEmails {
         this.mail = mail;
     }
 
-    /** When a booking made {@code now} gets its reminder; null for none (turned off, or too late for one). */
-    static Instant reminderDue(Course course, Instant start, Instant now) {
-        int hours = course.rules().reminderHoursBefore();
-        Instant remindAt = start.minus(Duration.ofHours(hours));
-        return hours > 0 && remindAt.isAfter(now) ? remindAt : null;
-    }
-
     /** The email {@code kind} of {@code booking}, in words, as of {@code now}. */
     OutgoingEmail compose(String id, EmailKind kind, Course course, Booking booking, Instant now) {
         String when = when(course, booking);

@@ -13,6 +13,7 @@ import dev.fairway.web.Problem;
 import dev.fairway.web.Problems;
 import dev.fairway.web.QueryParameters;
 import dev.fairway.web.RequestDeadline;
+import dev.fairway.web.RateLimiter;
 import dev.fairway.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,11 +32,13 @@ public final class BookingRoutes implements Routes {
     private final CourseService courses;
     private final BookingService bookings;
     private final AdminAuth admin;
+    private final RateLimiter limits;
 
-    public BookingRoutes(CourseService courses, BookingService bookings, AdminAuth admin) {
+    public BookingRoutes(CourseService courses, BookingService bookings, AdminAuth admin, RateLimiter limits) {
         this.courses = courses;
         this.bookings = bookings;
         this.admin = admin;
+        this.limits = limits;
     }
 
     @Override
@@ -59,6 +62,7 @@ public final class BookingRoutes implements Routes {
         if (email != null && email.indexOf('@') < 0) {
             throw body.invalid("email", "must be an email address, with an '@'");
         }
+        limits.booking(ctx, email);
         Course course = CourseLookup.existing(courses, ctx);
         if (players > course.rules().maxPlayersPerTeeTime()) {
             throw body.invalid("players", "must be a whole number from 1 to " + course.rules().maxPlayersPerTeeTime()

@@ -106,9 +106,8 @@ public final class BookingService {
      * course rule that refuses it, if one does (blocks are the database's to say).
      *
      * @param ruleRefusal too soon or beyond the booking window, or null
-     * @param remindAt    when its reminder is due, or null for none
      */
-    private record Proposal(Course course, Booking booking, BookingOutcome.Reason ruleRefusal, Instant remindAt) {
+    private record Proposal(Course course, Booking booking, BookingOutcome.Reason ruleRefusal) {
 
         int maxPlayers() {
             return course.rules().maxPlayersPerTeeTime();
@@ -123,7 +122,7 @@ public final class BookingService {
                 : null;
         Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
                 request.email(), Booking.Status.CONFIRMED, now);
-        return new Proposal(course, booking, ruleRefusal, BookingEmails.reminderDue(course, booking.start(), now));
+        return new Proposal(course, booking, ruleRefusal);
     }
 
     /** One run of a booking without a key: each statement commits by itself. */
@@ -140,7 +139,7 @@ public final class BookingService {
             boolean blocked = bookings.blocked(session, booking.courseId(), booking.start());
             return new BookingOutcome.Refused(blocked ? BookingOutcome.Reason.BLOCKED : proposal.ruleRefusal(), 0);
         }
-        BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers(), proposal.remindAt());
+        BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers());
         if (take.blocked()) {
             return new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0);
         }
@@ -171,7 +170,7 @@ public final class BookingService {
         if (refusal != null) {
             return refuseAndRemember(session, proposal.course(), refusal, 0, key, fingerprint);
         }
-        boolean taken = bookings.takeAndRemember(session, booking, proposal.maxPlayers(), proposal.remindAt(), key,
+        boolean taken = bookings.takeAndRemember(session, booking, proposal.maxPlayers(), key,
                 fingerprint,
                 BookingAnswers.booked(booking, proposal.course().rules().zone()).body());
         if (taken) {

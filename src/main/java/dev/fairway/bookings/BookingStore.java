@@ -42,19 +42,16 @@ final class BookingStore {
             """;
 
     /**
-     * The booking's confirmation, and its reminder when one is due (its parameter is not null),
-     * written to the outbox as references, put into words when sent: two parameters, the
-     * recipient and when the reminder is due.
+     * The booking's confirmation, written to the outbox as a reference and put into words when
+     * sent; its reminder is scheduled when the confirmation has gone ({@link #scheduleReminder}),
+     * off the booking's path. One parameter: the recipient.
      */
     private static final String EMAILED = """
             ,
             emailed as (
-                insert into email (id, kind, booking_id, recipient, due_at)
-                select inserted.id || e.suffix, e.kind, inserted.id, ?, coalesce(e.due_at, now())
-                from inserted, (values ('%s', 'confirmation', null::timestamptz),
-                                       ('%s', 'reminder', ?::timestamptz)) as e(suffix, kind, due_at)
-                where e.kind = 'confirmation' or e.due_at is not null)
-            """.formatted(BookingEmails.CONFIRMED, BookingEmails.REMINDER);
+                insert into email (id, kind, booking_id, recipient)
+                select id || '%s', 'confirmation', id, ? from inserted)
+            """.formatted(BookingEmails.CONFIRMED);
 
 
     /**
@@ -106,26 +103,26 @@ final class BookingStore {
      * In one statement: unless a block covers the tee time, takes the booking's spots and stores
      * it. With fewer spots left, or a block, nothing changes.
      */
-    Take takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers, Instant remindAt)
+    Take takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers)
             throws SQLException {
         return session.queryOne("with blocked as (select " + BLOCKED + " as yes), "
                         + TAKE.formatted("not (select yes from blocked)", emailsOf(booking))
                         + "select (select yes from blocked), (select count(*) from inserted)",
                 params -> {
                     bindBlocked(params, 1, booking.courseId(), booking.start());
-                    bindEmails(params, bindTake(params, 4, booking, maxPlayers), booking, remindAt);
+                    bindEmails(params, bindTake(params, 4, booking, maxPlayers), booking);
                 },
                 rs -> new Take(rs.getBoolean(1), rs.getInt(2) == 1)).orElseThrow();
     }
 
     /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
-    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, Instant remindAt, String key,
+    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, String key,
                             String fingerprint, String answer) throws SQLException {
         return session.update("with " + TAKE.formatted("true", emailsOf(booking))
                 + "insert into idempotency_key (key_hash, fingerprint, response_status, response_body, booking_id) "
                 + "select " + IdempotencyStore.KEY_HASH + ", " + IdempotencyStore.FINGERPRINT + ", 201, ?, id from inserted",
                 params -> {
-                    int next = bindEmails(params, bindTake(params, 1, booking, maxPlayers), booking, remindAt);
+                    int next = bindEmails(params, bindTake(params, 1, booking, maxPlayers), booking);
                     params.setString(next, key);
                     params.setString(next + 1, fingerprint);
                     params.setString(next + 2, answer);
@@ -195,13 +192,29 @@ final class BookingStore {
     }
 
     /** Binds {@link #EMAILED}'s parameters, when the booking has an address; returns the index after them. */
-    private static int bindEmails(Params params, int first, Booking booking, Instant remindAt) throws SQLException {
+    private static int bindEmails(Params params, int first, Booking booking) throws SQLException {
         if (booking.email() == null) {
             return first;
         }
         params.setString(first, booking.email());
-        params.setInstant(first + 1, remindAt);
-        return first + 2;
+        return first + 1;
+    }
+
+    /**
+     * Schedules the reminder of a booking whose confirmation has gone: {@code reminderHoursBefore}
+     * its course's, ahead of the tee time, if the booking is still confirmed and was made before
+     * that (a booking made later gets none). Once, however often it runs.
+     */
+    void scheduleReminder(SqlSession session, String bookingId) throws SQLException {
+        session.update("""
+                insert into email (id, kind, booking_id, recipient, due_at)
+                select b.id || '%s', 'reminder', b.id, b.email, greatest(r.due_at, now())
+                from booking b join course c on c.id = b.course_id,
+                     lateral (select b.starts_at - make_interval(hours => c.reminder_hours_before) as due_at) r
+                where b.id = ? and b.status = 'confirmed' and b.email is not null and c.reminder_hours_before > 0
+                  and r.due_at > b.created_at and b.starts_at > now()
+                on conflict (id) do nothing
+                """.formatted(BookingEmails.REMINDER), params -> params.setString(1, bookingId));
     }
 
     /** The bookings of {@code ids} that exist. */

@@ -3,9 +3,11 @@ package dev.fairway.email;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
+import dev.fairway.db.SqlSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +80,8 @@ public final class Outbox implements AutoCloseable {
     public List<OutboxEntry> newest(Optional<String> status, Deadline deadline) {
         List<OutboxStore.Listed> listed = database.read("outbox.list", deadline,
                 session -> store.newest(session, status.orElse(null), LIST_LIMIT));
-        Map<String, OutgoingEmail> words = compose(listed.stream().map(OutboxStore.Listed::email).toList(), deadline);
+        Map<String, OutgoingEmail> words = compose(listed.stream().map(OutboxStore.Listed::email).toList(), false,
+                deadline);
         return listed.stream().map(entry -> {
             OutgoingEmail email = words.get(entry.email().id());
             return new OutboxEntry(entry.email().id(), entry.email().to(),
@@ -88,7 +91,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** The emails of {@code stored} in words, by id: as stored, or composed from their booking. */
-    Map<String, OutgoingEmail> compose(List<StoredEmail> stored, Deadline deadline) {
+    Map<String, OutgoingEmail> compose(List<StoredEmail> stored, boolean toSend, Deadline deadline) {
         Map<String, OutgoingEmail> words = new HashMap<>();
         List<StoredEmail> fromBookings = new ArrayList<>();
         for (StoredEmail email : stored) {
@@ -99,7 +102,7 @@ public final class Outbox implements AutoCloseable {
             }
         }
         if (!fromBookings.isEmpty()) {
-            words.putAll(composer.compose(fromBookings, deadline));
+            words.putAll(composer.compose(fromBookings, toSend, deadline));
         }
         return words;
     }
@@ -119,6 +122,14 @@ public final class Outbox implements AutoCloseable {
                 ? "FAIRWAY_SMTP_URL is not set: emails wait in the outbox (GET /api/outbox)"
                 : "emails wait in the outbox while SMTP is down; the service stays ready");
         return health;
+    }
+
+    /** Records {@code email} as sent, with what that leads to, in one transaction. */
+    void recordSent(SqlSession session, StoredEmail email) throws SQLException {
+        store.sent(session, email.id());
+        if (!email.written()) {
+            composer.sent(session, email);
+        }
     }
 
     void delivered() {

@@ -106,7 +106,8 @@ public final class OutboxWorker implements AutoCloseable {
     private void deliver(List<OutboxStore.Claimed> batch) {
         Map<String, OutgoingEmail> words;
         try {
-            words = outbox.compose(batch.stream().map(OutboxStore.Claimed::email).toList(), Deadline.after(DEADLINE));
+            words = outbox.compose(batch.stream().map(OutboxStore.Claimed::email).toList(), true,
+                    Deadline.after(DEADLINE));
         } catch (DatabaseException e) {
             warn("compose", "Cannot read what the claimed emails are about, trying again in 1 s: " + e.getMessage());
             release(batch, Duration.ofSeconds(1));
@@ -130,10 +131,10 @@ public final class OutboxWorker implements AutoCloseable {
             String id = claimed.email().id();
             OutgoingEmail email = words.get(id);
             DeliveryFailure failure = email == null
-                    ? new DeliveryFailure("its booking is gone", DeliveryFailure.Kind.REFUSED_FOR_GOOD)
+                    ? new DeliveryFailure("its booking is gone, or cancelled", DeliveryFailure.Kind.REFUSED_FOR_GOOD)
                     : send(email);
             if (failure == null) {
-                record(id, session -> store.sent(session, id), leaseEnds);
+                record(id, session -> outbox.recordSent(session, claimed.email()), leaseEnds);
                 outbox.delivered();
             } else if (failure.kind() == DeliveryFailure.Kind.REFUSED_FOR_GOOD || claimed.olderThanADay()) {
                 record(id, session -> store.failed(session, id, failure.getMessage()), leaseEnds);
@@ -180,7 +181,7 @@ public final class OutboxWorker implements AutoCloseable {
     private void record(String id, Outcome outcome, long leaseEnds) {
         while (true) {
             try {
-                database.writeStatements("outbox.record", Deadline.after(DEADLINE), session -> {
+                database.write("outbox.record", Deadline.after(DEADLINE), session -> {
                     outcome.record(session);
                     return null;
                 });

@@ -22,7 +22,8 @@ free_port() {
 bench_start_fairway() {
   local dir=$1; shift
   local port; port=$(free_port)
-  FAIRWAY_DATA_DIR="$dir/data" PORT=$port FAIRWAY_ADMIN_TOKEN=$BENCH_TOKEN \
+  # The load comes from one address: no rate limits, unless the caller asks for them.
+  FAIRWAY_DATA_DIR="$dir/data" PORT=$port FAIRWAY_ADMIN_TOKEN=$BENCH_TOKEN FAIRWAY_RATE_LIMIT=${FAIRWAY_RATE_LIMIT:-off} \
     "$(bench_java)" "$@" -jar target/fairway.jar > "$dir/fairway.log" 2>&1 &
   FAIRWAY_PID=$!
   FAIRWAY_URL="http://localhost:$port"

@@ -31,7 +31,8 @@ class OutboxAfterKillIT {
         int port = FairwayProcess.freePort();
         try (MailServer smtp = MailServer.notStarted()) {
             Map<String, String> environment = Map.of("PORT", Integer.toString(port), "FAIRWAY_DATA_DIR",
-                    dataDir.toString(), "FAIRWAY_SMTP_URL", smtp.url(), "FAIRWAY_ADMIN_TOKEN", TestService.ADMIN_TOKEN);
+                    dataDir.toString(), "FAIRWAY_SMTP_URL", smtp.url(), "FAIRWAY_ADMIN_TOKEN", TestService.ADMIN_TOKEN,
+                    "FAIRWAY_RATE_LIMIT", "off");
             Http http = new Http(port);
             List<String> recipients = new ArrayList<>();
             try (FairwayProcess killed = FairwayProcess.start(environment)) {

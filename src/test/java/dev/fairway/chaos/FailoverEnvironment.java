@@ -68,6 +68,11 @@ public final class FailoverEnvironment implements AutoCloseable {
         return servers;
     }
 
+    /** The first Fairway. */
+    public Service service() {
+        return services.getFirst();
+    }
+
     /** The first Fairway's client. */
     public Http http() {
         return new Http(services.getFirst().port());

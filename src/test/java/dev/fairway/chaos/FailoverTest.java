@@ -3,9 +3,12 @@ package dev.fairway.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fairway.Service;
+import dev.fairway.db.pool.ConnectionPool;
 import dev.fairway.support.Db;
 import dev.fairway.support.Http;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -134,6 +137,44 @@ class FailoverTest {
             assertThat(env.servers().replicaDb().count(BOOKINGS) - onNew).as("bookings the new primary took")
                     .isGreaterThanOrEqualTo(6);
             assertThat(workload.outcomes()).as("answers").noneMatch(o -> o.status() >= 500 && o.status() != 503);
+        }
+    }
+
+    /**
+     * Regression: the pool opened a connection to the promoted replica before the replication
+     * watch's next survey; the data source then took the new primary for the pool's own, the
+     * survey saw nothing to retire, and the pooled connections to the old primary kept taking
+     * bookings (found as 75 bookings on the old primary where 69 were expected, under load).
+     */
+    @Test
+    void a_connection_opened_to_the_promoted_replica_retires_the_pools_connections_to_the_old_primary()
+            throws Exception {
+        try (FailoverEnvironment env = FailoverEnvironment.start(false)) {
+            Http http = env.http();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> book(http).status() == 201);
+            ConnectionPool pool = env.service().parts().pool();
+
+            env.servers().promoteReplica(); // the old primary still runs and takes writes
+            // At once, before any survey: hold every pooled connection and one more, so the pool opens a new one.
+            List<Connection> held = new ArrayList<>();
+            try {
+                int wanted = pool.totalConnections() + 1;
+                while (held.size() < wanted) {
+                    held.add(pool.borrow(Duration.ofSeconds(5)));
+                }
+            } finally {
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
+            Scenarios.sleep(Duration.ofMillis(2500));
+            Db oldPrimary = env.servers().primaryDb();
+            long before = oldPrimary.count(BOOKINGS);
+            for (int hour = 14; hour < 20; hour++) {
+                assertThat(book(http, hour).status()).as("a booking of a free tee time").isEqualTo(201);
+            }
+            assertThat(oldPrimary.count(BOOKINGS)).as("bookings the old primary took 2.5 s after the promotion")
+                    .isEqualTo(before);
         }
     }
 

@@ -43,6 +43,9 @@ public final class ConnectionPool implements AutoCloseable {
         this.url = url;
         this.adder = adder;
         this.primaries = primaries;
+        if (primaries != null) {
+            primaries.onPrimaryChanged(this::evictAll);
+        }
     }
 
     public static ConnectionPool open(String name, DatabaseUrl url, PoolSettings settings,

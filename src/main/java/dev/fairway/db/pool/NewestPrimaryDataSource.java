@@ -55,6 +55,7 @@ final class NewestPrimaryDataSource implements DataSource {
     private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong newestTimeline = new AtomicLong();
     private final AtomicReference<HostAndPort> current = new AtomicReference<>();
+    private volatile Runnable primaryChanged = () -> { };
 
     NewestPrimaryDataSource(DatabaseUrl url, Properties properties, Duration connectTimeout) {
         this.url = url;
@@ -76,11 +77,21 @@ final class NewestPrimaryDataSource implements DataSource {
             HostAndPort previous = current.getAndSet(chosen.server().host());
             if (!chosen.server().host().equals(previous)) {
                 log.info("Database primary: {} (timeline {})", chosen.server().host(), chosen.server().timeline());
+                if (previous != null) {
+                    // The pool's other connections go to a server that is no longer the newest
+                    // primary (an old one still running takes writes that a failover loses): they go.
+                    primaryChanged.run();
+                }
             }
             return chosen.connection();
         } finally {
             found.forEach(Found::close);
         }
+    }
+
+    /** Runs {@code action} whenever a new connection goes to another server than the last one did. */
+    void onPrimaryChanged(Runnable action) {
+        this.primaryChanged = action;
     }
 
     /** The newest timeline seen on a primary so far, 0 before any. */

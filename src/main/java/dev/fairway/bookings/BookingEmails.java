@@ -8,7 +8,7 @@ import dev.fairway.email.OutgoingEmail;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.Rate;
 import dev.fairway.teesheet.TeeSheet;
-import dev.fairway.teesheet.TeeTime;
+import dev.fairway.teesheet.TeeTimeGrid;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,10 +84,8 @@ final class BookingEmails {
     }
 
     private static Optional<String> price(Course course, Booking booking) {
-        ZonedDateTime local = booking.start().atZone(course.rules().zone());
-        TeeTime teeTime = new TeeTime(local.toLocalDate(), local.toLocalTime(), local.getOffset(),
-                booking.start().getEpochSecond());
-        Rate rate = new TeeSheet(course.rules(), booking.createdAt()).rate(teeTime);
+        Rate rate = TeeTimeGrid.at(course.rules(), booking.start())
+                .map(teeTime -> new TeeSheet(course.rules(), booking.createdAt()).rate(teeTime)).orElse(null);
         if (rate == null) {
             return Optional.empty();
         }

@@ -85,7 +85,9 @@ public final class TrustedProxies {
             candidate = candidate.substring(1, candidate.length() - 1);
         }
         boolean ipv4 = candidate.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-        boolean ipv6 = candidate.indexOf(':') >= 0 && candidate.matches("[0-9A-Fa-f:.%a-zA-Z]+");
+        // Hex, colons and dots only (an embedded IPv4 tail): anything else could send
+        // InetAddress to DNS, and these come from a request header.
+        boolean ipv6 = candidate.indexOf(':') >= 0 && candidate.matches("[0-9A-Fa-f:.]+");
         if (!ipv4 && !ipv6) {
             return Optional.empty();
         }

@@ -55,13 +55,4 @@ class ICalendarTest {
         assertThat(Emails.property(Emails.event(cancel), "STATUS")).isEqualTo("CANCELLED");
         assertThat(Emails.event(cancel).getProperty("URL")).isEmpty();
     }
-
-    @Test
-    void retries_wait_one_two_four_seconds_and_then_at_most_thirty() {
-        assertThat(OutboxWorker.backoff(1)).hasSeconds(1);
-        assertThat(OutboxWorker.backoff(2)).hasSeconds(2);
-        assertThat(OutboxWorker.backoff(3)).hasSeconds(4);
-        assertThat(OutboxWorker.backoff(6)).hasSeconds(30);
-        assertThat(OutboxWorker.backoff(1000)).hasSeconds(30);
-    }
 }

@@ -37,6 +37,12 @@ import dev.fairway.email.Outbox;
 import dev.fairway.email.OutboxRoutes;
 import dev.fairway.email.OutboxWorker;
 import dev.fairway.email.SmtpSender;
+import dev.fairway.golfers.GolferAuth;
+import dev.fairway.golfers.GolferRoutes;
+import dev.fairway.golfers.GolferService;
+import dev.fairway.golfers.MemberRoutes;
+import dev.fairway.golfers.MemberService;
+import dev.fairway.golfers.SignInService;
 import dev.fairway.ids.RandomIds;
 import dev.fairway.metrics.Metrics;
 import dev.fairway.teesheet.TeeSheetChanges;
@@ -113,6 +119,9 @@ public final class Wiring {
                     () -> mailer.ifPresent(OutboxWorker::wake));
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
+            GolferService golfers = new GolferService(database, clock);
+            SignInService signIn = new SignInService(database, clock, outbox, () -> mailer.ifPresent(OutboxWorker::wake));
+            MemberService members = new MemberService(database);
             List<Runnable> whenMigrated = new ArrayList<>();
             if (embedded != null) {
                 whenMigrated.add(() -> DemoCourse.createIfNoCourses(courses, clock));
@@ -129,14 +138,17 @@ public final class Wiring {
                     settings.resilience().requestDeadline(), List.of(
                             new HttpMetrics(metrics),
                             limits,
+                            new GolferAuth(admin, golfers),
                             new HealthRoutes(readiness),
                             new MetricsRoutes(metrics, settings.http().metricsToken()),
                             new ApiDocsRoutes(),
                             new PageRoutes(),
                             new CourseRoutes(courses, admin),
                             new BlockRoutes(courses, blocks, admin),
-                            new AvailabilityRoutes(courses, availability),
-                            new BookingRoutes(courses, bookings, admin, limits),
+                            new AvailabilityRoutes(courses, availability, members, admin),
+                            new BookingRoutes(courses, bookings, admin, limits, members),
+                            new GolferRoutes(signIn, golfers, limits),
+                            new MemberRoutes(courses, members, admin),
                             new OutboxRoutes(outbox, admin)));
             migrator.start();
             cleanup.start();

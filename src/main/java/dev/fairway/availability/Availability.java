@@ -16,7 +16,8 @@ import java.util.List;
  * @param stale   true when the database could not be reached and this is the last data read
  * @param asOf    when the booked counts were read from the database
  * @param days    every date from {@code from} to {@code to}, in order
+ * @param bookingClass the class whose release times the answer shows
  */
 public record Availability(Course course, LocalDate from, LocalDate to, int players, boolean stale, Instant asOf,
-                           List<DaySheet> days) {
+                           List<DaySheet> days, String bookingClass) {
 }

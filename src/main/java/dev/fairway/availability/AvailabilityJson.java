@@ -45,15 +45,21 @@ public final class AvailabilityJson {
                 .ascii(",\"from\":\"").ascii(availability.from().toString())
                 .ascii("\",\"to\":\"").ascii(availability.to().toString())
                 .ascii("\",\"players\":").number(availability.players())
+                .ascii(",\"bookingClass\":").string(availability.bookingClass())
                 .ascii(",\"stale\":").ascii(Boolean.toString(availability.stale()))
                 .ascii(",\"asOf\":\"").ascii(Instants.format(availability.asOf(), availability.course().rules().zone()))
                 .ascii("\",\"days\":[");
         Map<Rate, byte[]> rates = new IdentityHashMap<>();
+        // Part 2's fields appear only for a course that uses Part 2's rules: an old course's answer is as before.
+        boolean showMinPlayers = !availability.course().rules().policy().minPlayers().isEmpty();
+        boolean showReleases = !availability.course().rules().policy().classes().isEmpty();
         boolean firstDay = true;
         for (DaySheet day : availability.days()) {
             json.ascii(firstDay ? "{\"date\":\"" : ",{\"date\":\"").ascii(day.date().toString()).ascii("\",\"teeTimes\":[");
             firstDay = false;
             boolean firstTeeTime = true;
+            // Every tee time of a day opens at one instant: written once per day.
+            byte[] releasesAt = null;
             for (TeeTimeSlot slot : day.teeTimes()) {
                 json.ascii(firstTeeTime ? "{\"start\":\"" : ",{\"start\":\"");
                 firstTeeTime = false;
@@ -62,8 +68,17 @@ public final class AvailabilityJson {
                         .ascii(",\"available\":").number(slot.available())
                         .ascii(",\"status\":").raw(STATUSES.get(slot.status()))
                         .ascii(",\"rate\":")
-                        .raw(slot.rate() == null ? NULL : rates.computeIfAbsent(slot.rate(), AvailabilityJson::rate))
-                        .ascii("}");
+                        .raw(slot.rate() == null ? NULL : rates.computeIfAbsent(slot.rate(), AvailabilityJson::rate));
+                if (showMinPlayers) {
+                    json.ascii(",\"minPlayers\":").number(slot.minPlayers());
+                }
+                if (showReleases && slot.releasesAt() != null) {
+                    if (releasesAt == null) {
+                        releasesAt = JsonBytes.quoted(Instants.format(slot.releasesAt(), availability.course().rules().zone()));
+                    }
+                    json.ascii(",\"releasesAt\":").raw(releasesAt);
+                }
+                json.ascii("}");
             }
             json.ascii("]}");
         }

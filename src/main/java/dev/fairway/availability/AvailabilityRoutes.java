@@ -2,7 +2,11 @@ package dev.fairway.availability;
 
 import dev.fairway.courses.CourseLookup;
 import dev.fairway.courses.CourseService;
+import dev.fairway.golfers.Caller;
+import dev.fairway.golfers.MemberService;
+import dev.fairway.teesheet.BookingClass;
 import dev.fairway.teesheet.Course;
+import dev.fairway.web.AdminAuth;
 import dev.fairway.web.InvalidRequestException;
 import dev.fairway.web.QueryParameters;
 import dev.fairway.web.RequestDeadline;
@@ -21,10 +25,15 @@ public final class AvailabilityRoutes implements Routes {
 
     private final CourseService courses;
     private final AvailabilityService availability;
+    private final MemberService members;
+    private final AdminAuth admin;
 
-    public AvailabilityRoutes(CourseService courses, AvailabilityService availability) {
+    public AvailabilityRoutes(CourseService courses, AvailabilityService availability, MemberService members,
+                              AdminAuth admin) {
         this.courses = courses;
         this.availability = availability;
+        this.members = members;
+        this.admin = admin;
     }
 
     @Override
@@ -51,8 +60,21 @@ public final class AvailabilityRoutes implements Routes {
             throw new InvalidRequestException("players", "players must be a whole number from 1 to " + max
                     + " (this course's maxPlayersPerTeeTime)");
         }
-        Availability answer = availability.availability(course, from, to, players, RequestDeadline.of(ctx));
+        Availability answer = availability.availability(course, from, to, players, bookingClass(ctx, course),
+                RequestDeadline.of(ctx));
         ctx.contentType("application/json").result(AvailabilityJson.write(answer).stream());
+    }
+
+    /** The caller's class; the admin may ask for any with {@code bookingClass=}. */
+    private BookingClass bookingClass(Context ctx, Course course) {
+        String asked = ctx.queryParam("bookingClass");
+        if (asked == null || asked.isEmpty()) {
+            return members.classOf(course, Caller.of(ctx), RequestDeadline.of(ctx));
+        }
+        admin.require(ctx);
+        return course.rules().policy().bookingClass(asked, course.rules().bookingWindowDays())
+                .orElseThrow(() -> new InvalidRequestException("bookingClass", "course " + course.id()
+                        + " has no booking class '" + asked + "': ask for one of its bookingClasses, or public"));
     }
 
     private static Optional<Integer> players(Context ctx) {

@@ -4,6 +4,7 @@ import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.resilience.FailureClassifier;
 import dev.fairway.db.Deadline;
+import dev.fairway.teesheet.BookingClass;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheet;
 import io.micrometer.core.instrument.Counter;
@@ -44,7 +45,9 @@ public final class AvailabilityService {
                 .register(metrics);
     }
 
-    public Availability availability(Course course, LocalDate from, LocalDate to, int players, Deadline deadline) {
+    /** The tee sheet as {@code bookingClass} sees it. */
+    public Availability availability(Course course, LocalDate from, LocalDate to, int players,
+                                     BookingClass bookingClass, Deadline deadline) {
         ZoneId zone = course.rules().zone();
         // Every tee time of a local date lies between the first instant of that date and of the next.
         Instant start = from.atStartOfDay(zone).toInstant();
@@ -54,7 +57,7 @@ public final class AvailabilityService {
         Optional<BookedAndBlocked> cached = maxAge.isZero() ? Optional.empty()
                 : cache.fresh(course.id(), from, to, now.minus(maxAge));
         if (cached.isPresent()) {
-            return answer(course, from, to, players, false, now, cached.get());
+            return answer(course, from, to, players, bookingClass, false, now, cached.get());
         }
         BookedAndBlocked data;
         boolean stale = false;
@@ -70,14 +73,14 @@ public final class AvailabilityService {
             stale = true;
             staleAnswers.increment();
         }
-        return answer(course, from, to, players, stale, now, data);
+        return answer(course, from, to, players, bookingClass, stale, now, data);
     }
 
-    private static Availability answer(Course course, LocalDate from, LocalDate to, int players, boolean stale,
-                                       Instant now, BookedAndBlocked data) {
-        TeeSheet sheet = new TeeSheet(course.rules(), now);
+    private static Availability answer(Course course, LocalDate from, LocalDate to, int players,
+                                       BookingClass bookingClass, boolean stale, Instant now, BookedAndBlocked data) {
+        TeeSheet sheet = new TeeSheet(course.rules(), now, bookingClass);
         return new Availability(course, from, to, players, stale, data.asOf(),
-                sheet.days(from, to, players, data.booked(), data.blocks()));
+                sheet.days(from, to, players, data.booked(), data.blocks()), bookingClass.name());
     }
 
     public Clock clock() {

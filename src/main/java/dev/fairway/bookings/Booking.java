@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param email     the contact email, or null
  * @param status    confirmed or cancelled
  * @param createdAt when it was made
+ * @param golferId  the signed-in golfer whose booking it is, or null
+ * @param booker    who it counts against for the limits (the golfer's or the given email, lower-cased), or null
  */
 public record Booking(String id, String courseId, Instant start, int players, String name, String email,
-                      Status status, Instant createdAt) {
+                      Status status, Instant createdAt, String golferId, String booker) {
 
     public Booking {
         Objects.requireNonNull(id, "id");

@@ -33,7 +33,21 @@ final class BookingAnswers {
         return new Answer(201, text(Json.write(json(booking, zone))), "application/json");
     }
 
-    static Answer refused(BookingOutcome.Reason reason, int spotsLeft, Course course) {
+    static Answer refused(BookingOutcome.Refused refused, Course course) {
+        BookingOutcome.Reason reason = refused.reason();
+        int spotsLeft = refused.number();
+        if (reason == BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW && refused.releasesAt() != null) {
+            String releasesAt = Instants.format(refused.releasesAt(), course.rules().zone());
+            Problem problem = Problem.of(409, "outside-booking-window", "Outside the booking window",
+                    "this tee time opens to you at " + releasesAt + ": book it then, or choose an earlier one");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", problem.type());
+            body.put("title", problem.title());
+            body.put("status", problem.status());
+            body.put("detail", problem.detail());
+            body.put("releasesAt", releasesAt);
+            return new Answer(409, text(Json.write(body)), Problem.CONTENT_TYPE);
+        }
         return problem(switch (reason) {
             case FULL -> Problem.of(409, "full", "Not enough spots left", spotsLeft == 0
                     ? "this tee time is full: choose another one"
@@ -47,6 +61,15 @@ final class BookingAnswers {
             case OUTSIDE_BOOKING_WINDOW -> Problem.of(409, "outside-booking-window", "Outside the booking window",
                     "tee times of this course can be booked at most " + course.rules().bookingWindowDays()
                             + " days ahead: choose an earlier one");
+            case TOO_FEW_PLAYERS -> Problem.of(409, "too-few-players", "Too few players",
+                    "this tee time takes bookings of at least " + spotsLeft + " players: book for more, or choose "
+                            + "another tee time");
+            case OPEN_LIMIT_REACHED -> Problem.of(409, "limit-reached", "Booking limit reached",
+                    "you hold " + spotsLeft + " booking" + (spotsLeft == 1 ? "" : "s") + " of tee times to come at this "
+                            + "course, its maxOpenBookings: cancel one to book another");
+            case DAY_LIMIT_REACHED -> Problem.of(409, "limit-reached", "Booking limit reached",
+                    "you hold " + spotsLeft + " booking" + (spotsLeft == 1 ? "" : "s") + " on this day at this course, "
+                            + "its maxBookingsPerDay: cancel one, or choose another day");
         });
     }
 
@@ -76,6 +99,9 @@ final class BookingAnswers {
         json.put("email", booking.email());
         json.put("status", booking.status().json());
         json.put("createdAt", Instants.format(booking.createdAt(), zone));
+        if (booking.golferId() != null) {
+            json.put("golferId", booking.golferId());
+        }
         return json;
     }
 

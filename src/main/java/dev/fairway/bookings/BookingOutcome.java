@@ -36,12 +36,23 @@ public sealed interface BookingOutcome {
     record NotATeeTime() implements BookingOutcome {
     }
 
-    /** Refused by a rule of the course or by what is left: the answer is stored with the key. */
-    record Refused(Reason reason, int spotsLeft) implements BookingOutcome {
+    /**
+     * Refused by a rule of the course or by what is left: the answer is stored with the key.
+     *
+     * @param reason     why
+     * @param number     the spots left ({@code FULL}), the least players ({@code TOO_FEW_PLAYERS}) or the
+     *                   limit ({@code *_LIMIT_REACHED}); else 0
+     * @param releasesAt when the tee time opens to the booker's class ({@code OUTSIDE_BOOKING_WINDOW}), else null
+     */
+    record Refused(Reason reason, int number, java.time.Instant releasesAt) implements BookingOutcome {
+
+        Refused(Reason reason, int number) {
+            this(reason, number, null);
+        }
     }
 
     /** Why a booking of a real tee time was refused. */
     enum Reason {
-        BLOCKED, TOO_SOON, OUTSIDE_BOOKING_WINDOW, FULL
+        BLOCKED, TOO_SOON, OUTSIDE_BOOKING_WINDOW, TOO_FEW_PLAYERS, OPEN_LIMIT_REACHED, DAY_LIMIT_REACHED, FULL
     }
 }

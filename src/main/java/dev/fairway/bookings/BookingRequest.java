@@ -15,8 +15,11 @@ import java.util.HexFormat;
  * @param players  the party size
  * @param name     the name to book under
  * @param email    an email, or null
+ * @param golferId the signed-in golfer booking, or null
+ * @param booker   who the booking counts against for the limits, lower-cased, or null
  */
-public record BookingRequest(String courseId, Instant start, int players, String name, String email) {
+public record BookingRequest(String courseId, Instant start, int players, String name, String email,
+                             String golferId, String booker) {
 
     /**
      * SHA-256 of the request's meaning: a repeat with an Idempotency-Key must carry the same one.
@@ -24,7 +27,9 @@ public record BookingRequest(String courseId, Instant start, int players, String
      */
     public String fingerprint() {
         String canonical = field(courseId) + field(Long.toString(start.getEpochSecond()) + "." + start.getNano())
-                + field(Integer.toString(players)) + field(name) + field(email == null ? "" : "@" + email);
+                + field(Integer.toString(players)) + field(name) + field(email == null ? "" : "@" + email)
+                // Only a golfer's request adds a field, so an anonymous request's fingerprint is as it always was.
+                + (golferId == null ? "" : field("golfer:" + golferId));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

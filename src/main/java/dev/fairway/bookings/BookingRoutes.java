@@ -2,6 +2,12 @@ package dev.fairway.bookings;
 
 import dev.fairway.courses.CourseLookup;
 import dev.fairway.courses.CourseService;
+import dev.fairway.db.Deadline;
+import dev.fairway.golfers.Caller;
+import dev.fairway.golfers.Golfer;
+import dev.fairway.golfers.GolferAuth;
+import dev.fairway.golfers.MemberService;
+import dev.fairway.web.ProblemException;
 import dev.fairway.teesheet.Course;
 import dev.fairway.web.AdminAuth;
 import dev.fairway.web.InvalidRequestException;
@@ -20,7 +26,11 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The bookings API: book, look up, cancel, and the admin's day list. */
@@ -33,12 +43,15 @@ public final class BookingRoutes implements Routes {
     private final BookingService bookings;
     private final AdminAuth admin;
     private final RateLimiter limits;
+    private final MemberService members;
 
-    public BookingRoutes(CourseService courses, BookingService bookings, AdminAuth admin, RateLimiter limits) {
+    public BookingRoutes(CourseService courses, BookingService bookings, AdminAuth admin, RateLimiter limits,
+                         MemberService members) {
         this.courses = courses;
         this.bookings = bookings;
         this.admin = admin;
         this.limits = limits;
+        this.members = members;
     }
 
     @Override
@@ -47,36 +60,51 @@ public final class BookingRoutes implements Routes {
         routes.get("/api/courses/{courseId}/bookings", this::day);
         routes.get("/api/bookings/{bookingId}", this::get);
         routes.delete("/api/bookings/{bookingId}", this::cancel);
+        routes.get("/api/me/bookings", this::mine);
     }
 
     private void book(Context ctx) {
         String key = idempotencyKey(ctx);
+        Caller caller = Caller.of(ctx);
+        Golfer golfer = caller.golfer();
         JsonFields body = JsonFields.body(Json.read(ctx.bodyAsBytes()));
         Instant start = body.requiredInstant("start");
         int players = body.requiredInt("players", 1, 100);
-        String name = body.requiredString("name", 1, 100);
+        // A signed-in golfer may leave out name and email: the golfer's are used.
+        String name = golfer != null && !body.has("name") ? golfer.bookingName() : body.requiredString("name", 1, 100);
         if (name.isBlank()) {
             throw body.invalid("name", "must not be blank");
         }
-        String email = body.optionalString("email", 0, 254).orElse(null);
+        String email = body.optionalString("email", 0, 254).orElse(golfer != null ? golfer.email() : null);
         if (email != null && email.indexOf('@') < 0) {
             throw body.invalid("email", "must be an email address, with an '@'");
         }
-        limits.booking(ctx, email);
+        String booker = golfer != null ? golfer.booker() : email == null ? null : email.toLowerCase(Locale.ROOT);
+        limits.booking(ctx, golfer != null ? golfer.id() : email);
         Course course = CourseLookup.existing(courses, ctx);
         if (players > course.rules().maxPlayersPerTeeTime()) {
             throw body.invalid("players", "must be a whole number from 1 to " + course.rules().maxPlayersPerTeeTime()
                     + " (this course's maxPlayersPerTeeTime)");
         }
-        BookingRequest request = new BookingRequest(course.id(), start, players, name, email);
-        BookingOutcome outcome = bookings.book(course, request, key, RequestDeadline.of(ctx));
+        if (course.rules().policy().signInRequired() && caller.kind() == Caller.Kind.ANONYMOUS) {
+            throw Problems.signInRequired("course " + course.id() + " takes bookings from signed-in golfers only: "
+                    + "sign in (POST /api/sign-in) and send 'Authorization: Bearer <token>'");
+        }
+        BookingTerms terms = new BookingTerms(caller.isAdmin() ? course.rules().publicClass()
+                : members.classOf(course, caller, RequestDeadline.of(ctx)), caller.isAdmin());
+        if (terms.limited() && booker == null) {
+            throw body.invalid("email", "is required: course " + course.id() + " limits bookings per golfer, and "
+                    + "counts a booker who is not signed in by email");
+        }
+        BookingRequest request = new BookingRequest(course.id(), start, players, name, email,
+                golfer == null ? null : golfer.id(), booker);
+        BookingOutcome outcome = bookings.book(course, request, terms, key, RequestDeadline.of(ctx));
         ZoneId zone = course.rules().zone();
         switch (outcome) {
             case BookingOutcome.Booked booked -> answer(ctx, BookingAnswers.booked(booked.booking(), zone),
                     booked.booking().id());
             case BookingOutcome.Replayed replayed -> replay(ctx, replayed);
-            case BookingOutcome.Refused refused -> answer(ctx, BookingAnswers.refused(refused.reason(),
-                    refused.spotsLeft(), course), null);
+            case BookingOutcome.Refused refused -> answer(ctx, BookingAnswers.refused(refused, course), null);
             case BookingOutcome.InProgress ignored -> answer(ctx, BookingAnswers.inProgress(), null);
             case BookingOutcome.KeyReused ignored -> answer(ctx, BookingAnswers.keyReused(), null);
             case BookingOutcome.NotATeeTime ignored -> answer(ctx, BookingAnswers.notATeeTime(course), null);
@@ -95,18 +123,32 @@ public final class BookingRoutes implements Routes {
     }
 
     private void cancel(Context ctx) {
-        boolean asAdmin = ctx.header("Authorization") != null;
-        if (asAdmin) {
-            admin.require(ctx); // a wrong token is refused, not quietly treated as a golfer's cancel
-        }
-        CancelOutcome outcome = bookings.cancel(ctx.pathParam("bookingId"), asAdmin, RequestDeadline.of(ctx));
+        // A wrong token never gets here: it is refused before any route, not taken for no token.
+        Caller caller = Caller.of(ctx);
+        CancelOutcome outcome = bookings.cancel(ctx.pathParam("bookingId"), caller.isAdmin(),
+                caller.isGolfer() ? caller.golfer().id() : null, RequestDeadline.of(ctx));
         switch (outcome) {
             case CANCELLED -> ctx.status(204);
+            case NOT_YOURS -> throw new ProblemException(Problem.of(403, "not-your-booking", "Not your booking",
+                    "this booking is another golfer's: your sign-in cannot cancel it"));
             case NOT_FOUND -> throw Problems.notFound("there is no booking with that id");
-            case CUTOFF_PASSED -> throw new dev.fairway.web.ProblemException(Problem.of(409, "cancellation-cutoff",
+            case CUTOFF_PASSED -> throw new ProblemException(Problem.of(409, "cancellation-cutoff",
                     "Too late to cancel", "the tee time starts within the course's cancellation cutoff: "
                             + "ask the course to cancel it"));
         }
+    }
+
+    private void mine(Context ctx) {
+        Caller caller = GolferAuth.requireGolfer(ctx);
+        Deadline deadline = RequestDeadline.of(ctx);
+        Map<String, ZoneId> zones = new HashMap<>();
+        List<Map<String, Object>> body = new ArrayList<>();
+        for (Booking booking : bookings.ofGolfer(caller.golfer().id(), deadline)) {
+            ZoneId zone = zones.computeIfAbsent(booking.courseId(), id -> courses.find(id, deadline)
+                    .map(course -> course.rules().zone()).orElse(ZoneOffset.UTC));
+            body.add(BookingAnswers.json(booking, zone));
+        }
+        ctx.contentType("application/json").result(Json.write(body));
     }
 
     private void day(Context ctx) {

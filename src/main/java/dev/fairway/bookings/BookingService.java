@@ -5,6 +5,7 @@ import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
 import dev.fairway.ids.RandomIds;
 import dev.fairway.db.SqlSession;
+import dev.fairway.teesheet.BookingClass;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheet;
 import dev.fairway.teesheet.TeeSheetChanges;
@@ -55,8 +56,9 @@ public final class BookingService {
      *
      * @param key the request's Idempotency-Key, or null
      */
-    public BookingOutcome book(Course course, BookingRequest request, String key, Deadline deadline) {
-        BookingOutcome outcome = bookOnce(course, request, key, deadline);
+    public BookingOutcome book(Course course, BookingRequest request, BookingTerms terms, String key,
+                               Deadline deadline) {
+        BookingOutcome outcome = bookOnce(course, request, terms, key, deadline);
         if (outcome instanceof BookingOutcome.Booked booked) {
             changes.teeTimeChanged(course.id(), booked.booking().start());
             if (booked.booking().email() != null) {
@@ -66,7 +68,8 @@ public final class BookingService {
         return outcome;
     }
 
-    private BookingOutcome bookOnce(Course course, BookingRequest request, String key, Deadline deadline) {
+    private BookingOutcome bookOnce(Course course, BookingRequest request, BookingTerms terms, String key,
+                                    Deadline deadline) {
         Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
         if (teeTime.isEmpty()) {
             return new BookingOutcome.NotATeeTime();
@@ -75,23 +78,28 @@ public final class BookingService {
             if (admitted == null) {
                 return new BookingOutcome.Busy();
             }
-            return bookAdmitted(course, teeTime.get(), request, key, deadline);
+            return bookAdmitted(course, teeTime.get(), request, terms, key, deadline);
         }
     }
 
-    private BookingOutcome bookAdmitted(Course course, TeeTime teeTime, BookingRequest request, String key,
-                                        Deadline deadline) {
+    private BookingOutcome bookAdmitted(Course course, TeeTime teeTime, BookingRequest request, BookingTerms terms,
+                                        String key, Deadline deadline) {
         String bookingId = RandomIds.next();
         if (key != null) {
             String fingerprint = request.fingerprint();
+            return database.write("bookings.create", deadline, session ->
+                    attemptWithKey(session, propose(course, teeTime, request, terms, bookingId), key, fingerprint));
+        }
+        if (terms.limited()) {
+            // The booker's lock lasts until COMMIT, so this one needs a transaction.
             return database.write("bookings.create", deadline,
-                    session -> attemptWithKey(session, propose(course, teeTime, request, bookingId), key, fingerprint));
+                    session -> attemptWithoutKey(session, propose(course, teeTime, request, terms, bookingId)));
         }
         // Without a key every statement stands alone (the booking is one statement), so the work
         // runs in autocommit mode and saves a round trip.
         try {
             return database.writeStatements("bookings.create", deadline,
-                    session -> attemptWithoutKey(session, propose(course, teeTime, request, bookingId)));
+                    session -> attemptWithoutKey(session, propose(course, teeTime, request, terms, bookingId)));
         } catch (DatabaseException e) {
             if (BOOKING_ID.equals(e.constraint())) {
                 // A retry met the row of an earlier run whose commit was still under way.
@@ -102,27 +110,69 @@ public final class BookingService {
     }
 
     /**
-     * What one run of a booking request would do, as of now: the booking it would store, and the
-     * course rule that refuses it, if one does (blocks are the database's to say).
+     * What one run of a booking request would do, as of now: the booking it would store, the
+     * course rule that refuses it, if one does (blocks are the database's to say), and the limits
+     * it must stay within.
      *
-     * @param ruleRefusal too soon or beyond the booking window, or null
+     * @param ruleRefusal too soon, not yet released or too few players, or null
+     * @param limits      the booker's limits, or null when none apply
      */
-    private record Proposal(Course course, Booking booking, BookingOutcome.Reason ruleRefusal) {
+    private record Proposal(Course course, Booking booking, BookingOutcome.Refused ruleRefusal,
+                            BookingStore.Limits limits) {
 
         int maxPlayers() {
             return course.rules().maxPlayersPerTeeTime();
         }
     }
 
-    private Proposal propose(Course course, TeeTime teeTime, BookingRequest request, String bookingId) {
+    private Proposal propose(Course course, TeeTime teeTime, BookingRequest request, BookingTerms terms,
+                             String bookingId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        TeeSheet sheet = new TeeSheet(course.rules(), now);
-        BookingOutcome.Reason ruleRefusal = sheet.tooSoon(teeTime) ? BookingOutcome.Reason.TOO_SOON
-                : sheet.beyondWindow(teeTime) ? BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW
-                : null;
+        TeeSheet sheet = new TeeSheet(course.rules(), now, terms.bookingClass());
+        BookingOutcome.Refused ruleRefusal = null;
+        if (sheet.tooSoon(teeTime)) {
+            ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.TOO_SOON, 0);
+        } else if (!terms.byStaff() && !sheet.released(teeTime)) {
+            ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW, 0,
+                    sheet.releasesAt(teeTime.date()));
+        } else if (!terms.byStaff() && request.players() < sheet.minPlayers(teeTime)) {
+            ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.TOO_FEW_PLAYERS, sheet.minPlayers(teeTime));
+        }
         Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
-                request.email(), Booking.Status.CONFIRMED, now);
-        return new Proposal(course, booking, ruleRefusal);
+                request.email(), Booking.Status.CONFIRMED, now, request.golferId(), request.booker());
+        BookingStore.Limits limits = null;
+        if (terms.limited() && request.booker() != null) {
+            BookingClass limitsOf = terms.bookingClass();
+            limits = new BookingStore.Limits(limitsOf.maxOpenBookings().orElse(Integer.MAX_VALUE),
+                    limitsOf.maxBookingsPerDay().orElse(Integer.MAX_VALUE), now,
+                    teeTime.date().atStartOfDay(course.rules().zone()).toInstant(),
+                    teeTime.date().plusDays(1).atStartOfDay(course.rules().zone()).toInstant());
+        }
+        return new Proposal(course, booking, ruleRefusal, limits);
+    }
+
+    /** Takes the spots within the booker's limits, under the booker's lock; the outcome, taken or why not. */
+    private BookingOutcome takeWithinLimits(SqlSession session, Proposal proposal, BookingStore.Remembered remembered)
+            throws SQLException {
+        Booking booking = proposal.booking();
+        BookingStore.Limits limits = proposal.limits();
+        bookings.lockBooker(session, booking.courseId(), booking.booker());
+        BookingStore.LimitedTake take = bookings.takeWithinLimits(session, booking, proposal.maxPlayers(), limits,
+                remembered);
+        if (take.taken()) {
+            return new BookingOutcome.Booked(booking);
+        }
+        if (take.blocked()) {
+            return new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0);
+        }
+        if (take.open() >= limits.maxOpen()) {
+            return new BookingOutcome.Refused(BookingOutcome.Reason.OPEN_LIMIT_REACHED, limits.maxOpen());
+        }
+        if (take.onDay() >= limits.maxPerDay()) {
+            return new BookingOutcome.Refused(BookingOutcome.Reason.DAY_LIMIT_REACHED, limits.maxPerDay());
+        }
+        return new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
+                bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()));
     }
 
     /** One run of a booking without a key: each statement commits by itself. */
@@ -137,7 +187,10 @@ public final class BookingService {
         }
         if (proposal.ruleRefusal() != null) {
             boolean blocked = bookings.blocked(session, booking.courseId(), booking.start());
-            return new BookingOutcome.Refused(blocked ? BookingOutcome.Reason.BLOCKED : proposal.ruleRefusal(), 0);
+            return blocked ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0) : proposal.ruleRefusal();
+        }
+        if (proposal.limits() != null) {
+            return takeWithinLimits(session, proposal, null);
         }
         BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers());
         if (take.blocked()) {
@@ -166,24 +219,29 @@ public final class BookingService {
                     ? new BookingOutcome.Replayed(stored.answer(), booking.id().equals(stored.answer().bookingId()))
                     : new BookingOutcome.KeyReused();
         }
-        BookingOutcome.Reason refusal = stored.blocked() ? BookingOutcome.Reason.BLOCKED : proposal.ruleRefusal();
+        BookingOutcome.Refused refusal = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
+                : proposal.ruleRefusal();
         if (refusal != null) {
-            return refuseAndRemember(session, proposal.course(), refusal, 0, key, fingerprint);
+            return refuseAndRemember(session, proposal.course(), refusal, key, fingerprint);
         }
-        boolean taken = bookings.takeAndRemember(session, booking, proposal.maxPlayers(), key,
-                fingerprint,
+        BookingStore.Remembered remembered = new BookingStore.Remembered(key, fingerprint,
                 BookingAnswers.booked(booking, proposal.course().rules().zone()).body());
-        if (taken) {
+        if (proposal.limits() != null) {
+            BookingOutcome outcome = takeWithinLimits(session, proposal, remembered);
+            return outcome instanceof BookingOutcome.Refused refused
+                    ? refuseAndRemember(session, proposal.course(), refused, key, fingerprint) : outcome;
+        }
+        if (bookings.takeAndRemember(session, booking, proposal.maxPlayers(), remembered)) {
             return new BookingOutcome.Booked(booking);
         }
-        return refuseAndRemember(session, proposal.course(), BookingOutcome.Reason.FULL,
-                bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()), key, fingerprint);
+        return refuseAndRemember(session, proposal.course(), new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
+                bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers())), key, fingerprint);
     }
 
-    private BookingOutcome refuseAndRemember(SqlSession session, Course course, BookingOutcome.Reason reason,
-                                             int spotsLeft, String key, String fingerprint) throws SQLException {
-        keys.remember(session, key, fingerprint, BookingAnswers.refused(reason, spotsLeft, course));
-        return new BookingOutcome.Refused(reason, spotsLeft);
+    private BookingOutcome refuseAndRemember(SqlSession session, Course course, BookingOutcome.Refused refused,
+                                             String key, String fingerprint) throws SQLException {
+        keys.remember(session, key, fingerprint, BookingAnswers.refused(refused, course));
+        return refused;
     }
 
     public Optional<Booking> find(String id, Deadline deadline) {
@@ -198,8 +256,10 @@ public final class BookingService {
      * changes nothing and is not an error.
      *
      * @param overrideCutoff true for the admin, who may cancel after the cutoff
+     * @param golferId       the golfer whose token came with the request, or null: a golfer's token
+     *                       cannot cancel another golfer's booking (its link alone still can)
      */
-    public CancelOutcome cancel(String id, boolean overrideCutoff, Deadline deadline) {
+    public CancelOutcome cancel(String id, boolean overrideCutoff, String golferId, Deadline deadline) {
         if (!RandomIds.plausible(id)) {
             return CancelOutcome.NOT_FOUND;
         }
@@ -209,6 +269,9 @@ public final class BookingService {
                 return new Cancellation(CancelOutcome.NOT_FOUND, null);
             }
             Booking booking = target.get().booking();
+            if (golferId != null && booking.golferId() != null && !booking.golferId().equals(golferId)) {
+                return new Cancellation(CancelOutcome.NOT_YOURS, null);
+            }
             if (booking.status() == Booking.Status.CANCELLED) {
                 // Cancelled before, or by this call's own earlier attempt whose COMMIT answer was lost.
                 return new Cancellation(CancelOutcome.CANCELLED, booking);
@@ -242,6 +305,12 @@ public final class BookingService {
         Cancellation(CancelOutcome outcome, Booking freed) {
             this(outcome, freed, false);
         }
+    }
+
+    /** The golfer's bookings of tee times to come, soonest first. */
+    public List<Booking> ofGolfer(String golferId, Deadline deadline) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return database.read("bookings.golfer", deadline, session -> bookings.ofGolfer(session, golferId, now));
     }
 
     /** A day's bookings of a course, by tee time. */

@@ -20,7 +20,8 @@ final class BookingStore {
     static final String BLOCKED =
             "exists (select 1 from block k where k.course_id = ? and k.starts_at <= ? and k.ends_at > ?)";
 
-    private static final String COLUMNS = "b.id, b.course_id, b.starts_at, b.players, b.name, b.email, b.status, b.created_at";
+    private static final String COLUMNS = "b.id, b.course_id, b.starts_at, b.players, b.name, b.email, b.status, b.created_at, "
+            + "b.golfer_id, b.booker";
 
     /**
      * The common table expressions that take the spots and insert the booking: when fewer spots
@@ -36,8 +37,8 @@ final class BookingStore {
                 where t.booked + excluded.booked <= least(t.capacity, excluded.capacity)
                 returning t.booked),
             inserted as (
-                insert into booking (id, course_id, starts_at, players, name, email, status, created_at)
-                select ?, ?, ?, ?, ?, ?, 'confirmed', ? from taken
+                insert into booking (id, course_id, starts_at, players, name, email, status, created_at, golfer_id, booker)
+                select ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ? from taken
                 returning id)%s
             """;
 
@@ -53,6 +54,11 @@ final class BookingStore {
                 select id || '%s', 'confirmation', id, ? from inserted)
             """.formatted(BookingEmails.CONFIRMED);
 
+
+    /** Stores a booking's answer under its Idempotency-Key, from the {@code inserted} expression. */
+    private static final String REMEMBER =
+            "insert into idempotency_key (key_hash, fingerprint, response_status, response_body, booking_id) "
+            + "select " + IdempotencyStore.KEY_HASH + ", " + IdempotencyStore.FINGERPRINT + ", 201, ?, id from inserted";
 
     /**
      * What {@link #lookup} found.
@@ -116,17 +122,106 @@ final class BookingStore {
     }
 
     /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
-    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, String key,
-                            String fingerprint, String answer) throws SQLException {
-        return session.update("with " + TAKE.formatted("true", emailsOf(booking))
-                + "insert into idempotency_key (key_hash, fingerprint, response_status, response_body, booking_id) "
-                + "select " + IdempotencyStore.KEY_HASH + ", " + IdempotencyStore.FINGERPRINT + ", 201, ?, id from inserted",
-                params -> {
-                    int next = bindEmails(params, bindTake(params, 1, booking, maxPlayers), booking);
-                    params.setString(next, key);
-                    params.setString(next + 1, fingerprint);
-                    params.setString(next + 2, answer);
-                }) == 1;
+    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, Remembered remembered)
+            throws SQLException {
+        return session.update("with " + TAKE.formatted("true", emailsOf(booking)) + REMEMBER,
+                params -> remembered.bind(params, bindEmails(params, bindTake(params, 1, booking, maxPlayers), booking)))
+                == 1;
+    }
+
+    /**
+     * What to store under an Idempotency-Key if the booking is taken.
+     *
+     * @param key         the key
+     * @param fingerprint the request's fingerprint
+     * @param answer      the 201 answer's body
+     */
+    record Remembered(String key, String fingerprint, String answer) {
+
+        int bind(Params params, int first) throws SQLException {
+            params.setString(first, key);
+            params.setString(first + 1, fingerprint);
+            params.setString(first + 2, answer);
+            return first + 3;
+        }
+    }
+
+    /**
+     * A booker's limits at a course, as of {@code now}.
+     *
+     * @param maxOpen   how many confirmed bookings of tee times after {@code now} the booker may hold
+     * @param maxPerDay how many on the tee time's local date, {@code [dayStart, dayEnd)}
+     */
+    record Limits(int maxOpen, int maxPerDay, Instant now, Instant dayStart, Instant dayEnd) {
+    }
+
+    /**
+     * What {@link #takeWithinLimits} found and did.
+     *
+     * @param blocked whether a block covers the tee time
+     * @param open    the booker's confirmed bookings of tee times to come, before this one
+     * @param onDay   the booker's confirmed bookings on the tee time's date, before this one
+     * @param taken   whether the spots were taken and the booking stored
+     */
+    record LimitedTake(boolean blocked, long open, long onDay, boolean taken) {
+    }
+
+    /**
+     * Serializes one booker's bookings at a course, on every instance, until the transaction
+     * ends: the next statement, which counts the booker's bookings, then sees every one committed.
+     */
+    void lockBooker(SqlSession session, String courseId, String booker) throws SQLException {
+        session.query("select pg_advisory_xact_lock(hashtextextended('booker:' || ? || ':' || ?, 0))", params -> {
+            params.setString(1, courseId);
+            params.setString(2, booker);
+        }, row -> null);
+    }
+
+    /**
+     * In one statement, run under {@link #lockBooker}: unless a block covers the tee time or the
+     * booker is at a limit, takes the spots and stores the booking (and, given one, the key's answer).
+     * The counts and the insert are one statement on one snapshot taken after the lock, so no
+     * other booking of the same booker can come between them.
+     */
+    LimitedTake takeWithinLimits(SqlSession session, Booking booking, int maxPlayers, Limits limits,
+                                 Remembered remembered) throws SQLException {
+        String sql = """
+                with blocked as (select %s as yes),
+                counted as (select
+                    (select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed'
+                        and starts_at > ?) as open,
+                    (select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed'
+                        and starts_at >= ? and starts_at < ?) as on_day),
+                allowed as (select not (select yes from blocked) and open < ? and on_day < ? as yes from counted),
+                """.formatted(BLOCKED) + TAKE.formatted("(select yes from allowed)", emailsOf(booking))
+                + (remembered == null ? "" : ", remembered as (" + REMEMBER + ")")
+                + " select (select yes from blocked), (select open from counted), (select on_day from counted), "
+                + "(select count(*) from inserted)";
+        return session.queryOne(sql, params -> {
+            bindBlocked(params, 1, booking.courseId(), booking.start());
+            params.setString(4, booking.courseId());
+            params.setString(5, booking.booker());
+            params.setInstant(6, limits.now());
+            params.setString(7, booking.courseId());
+            params.setString(8, booking.booker());
+            params.setInstant(9, limits.dayStart());
+            params.setInstant(10, limits.dayEnd());
+            params.setInt(11, limits.maxOpen());
+            params.setInt(12, limits.maxPerDay());
+            int next = bindEmails(params, bindTake(params, 13, booking, maxPlayers), booking);
+            if (remembered != null) {
+                remembered.bind(params, next);
+            }
+        }, rs -> new LimitedTake(rs.getBoolean(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) == 1)).orElseThrow();
+    }
+
+    /** The golfer's bookings, confirmed and cancelled, whose tee time is after {@code now}, soonest first. */
+    List<Booking> ofGolfer(SqlSession session, String golferId, Instant now) throws SQLException {
+        return session.query("select " + COLUMNS + " from booking b where b.golfer_id = ? and b.starts_at > ? "
+                + "order by b.starts_at, b.created_at, b.id", params -> {
+                    params.setString(1, golferId);
+                    params.setInstant(2, now);
+                }, BookingStore::booking);
     }
 
     /** Spots left at the tee time under the course's current maximum. */
@@ -243,12 +338,15 @@ final class BookingStore {
         params.setString(i++, booking.name());
         params.setString(i++, booking.email());
         params.setInstant(i++, booking.createdAt());
+        params.setString(i++, booking.golferId());
+        params.setString(i++, booking.booker());
         return i;
     }
 
     private static Booking booking(ResultSet row) throws SQLException {
         return new Booking(row.getString("id"), row.getString("course_id"), SqlTime.get(row, "starts_at"),
                 row.getInt("players"), row.getString("name"), row.getString("email"),
-                Booking.Status.of(row.getString("status")), SqlTime.get(row, "created_at"));
+                Booking.Status.of(row.getString("status")), SqlTime.get(row, "created_at"), row.getString("golfer_id"),
+                row.getString("booker"));
     }
 }

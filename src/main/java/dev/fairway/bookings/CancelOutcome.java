@@ -6,5 +6,7 @@ public enum CancelOutcome {
     CANCELLED,
     NOT_FOUND,
     /** The tee time starts in less than the course's cancellation cutoff. */
-    CUTOFF_PASSED
+    CUTOFF_PASSED,
+    /** A golfer's token asked to cancel another golfer's booking. */
+    NOT_YOURS
 }

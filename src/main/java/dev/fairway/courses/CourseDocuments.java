@@ -97,6 +97,10 @@ final class CourseDocuments {
         return rates;
     }
 
+    static dev.fairway.teesheet.BookingPolicy readPolicy(String json) {
+        return BookingPolicyJson.readStored(tree(json));
+    }
+
     private static ArrayNode ranges(List<TimeRange> ranges) {
         ArrayNode array = NODES.arrayNode();
         for (TimeRange range : ranges) {

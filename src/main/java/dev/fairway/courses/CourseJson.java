@@ -3,6 +3,7 @@ package dev.fairway.courses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fairway.teesheet.BookingPolicy;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.CourseRules;
 import dev.fairway.teesheet.DateOverride;
@@ -71,8 +72,9 @@ public final class CourseJson {
         List<Rate> rates = rates(fields, currency);
         int reminder = fields.optionalInt("reminderHoursBefore", 0, 168, CourseRules.REMINDER_HOURS_BEFORE);
         int round = fields.optionalInt("roundMinutes", 30, 600, CourseRules.ROUND_MINUTES);
+        BookingPolicy policy = BookingPolicyJson.read(fields, maxPlayers);
         return new Course(id, name, new CourseRules(zone, interval, maxPlayers, window, notice, cutoff, currency,
-                weeklyHours, overrides, rates, reminder, round));
+                weeklyHours, overrides, rates, reminder, round, policy));
     }
 
     public static ObjectNode write(Course course) {
@@ -98,6 +100,7 @@ public final class CourseJson {
         if (rules.roundMinutes() != CourseRules.ROUND_MINUTES) {
             json.put("roundMinutes", rules.roundMinutes());
         }
+        BookingPolicyJson.write(rules.policy(), json);
         return json;
     }
 
@@ -174,20 +177,7 @@ public final class CourseJson {
         List<Rate> rates = new ArrayList<>();
         for (JsonFields rate : fields.objectArray("rates", MAX_RATES)) {
             String name = rate.requiredString("name", 1, 100);
-            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            var listed = rate.stringArray("days", 7);
-            if (listed.isPresent()) {
-                if (listed.get().isEmpty()) {
-                    throw rate.invalid("days", "must name at least one weekday, or be left out for every day");
-                }
-                for (String text : listed.get()) {
-                    DayOfWeek day = weekday(text).orElseThrow(() -> rate.invalid("days", "holds '" + text
-                            + "', which is not a weekday: use MONDAY to SUNDAY"));
-                    if (!days.add(day)) {
-                        throw rate.invalid("days", "names " + day + " twice");
-                    }
-                }
-            }
+            Set<DayOfWeek> days = weekdays(rate);
             var from = rate.requiredTime("from");
             var until = rate.requiredTime("until");
             if (!from.isBefore(until)) {
@@ -202,6 +192,25 @@ public final class CourseJson {
             rates.add(new Rate(name, days, from, until, price));
         }
         return rates;
+    }
+
+    /** The rule's {@code days}: empty for every day when left out. */
+    static Set<DayOfWeek> weekdays(JsonFields rule) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        var listed = rule.stringArray("days", 7);
+        if (listed.isPresent()) {
+            if (listed.get().isEmpty()) {
+                throw rule.invalid("days", "must name at least one weekday, or be left out for every day");
+            }
+            for (String text : listed.get()) {
+                DayOfWeek day = weekday(text).orElseThrow(() -> rule.invalid("days", "holds '" + text
+                        + "', which is not a weekday: use MONDAY to SUNDAY"));
+                if (!days.add(day)) {
+                    throw rule.invalid("days", "names " + day + " twice");
+                }
+            }
+        }
+        return days;
     }
 
     private static java.util.Optional<DayOfWeek> weekday(String text) {

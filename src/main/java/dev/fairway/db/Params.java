@@ -36,6 +36,11 @@ public final class Params {
         return this;
     }
 
+    public Params setBytes(int index, byte[] value) throws SQLException {
+        statement.setBytes(offset + index, value);
+        return this;
+    }
+
     /** An instant as {@code timestamptz}, whatever the JVM's and the session's time zone. */
     public Params setInstant(int index, Instant value) throws SQLException {
         if (value == null) {

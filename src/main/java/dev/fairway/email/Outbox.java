@@ -107,6 +107,14 @@ public final class Outbox implements AutoCloseable {
         return words;
     }
 
+    /**
+     * Writes an email that carries its own words (not a booking's) in the caller's transaction:
+     * it is sent if and only if that transaction commits.
+     */
+    public void write(SqlSession session, StoredEmail email) throws SQLException {
+        store.write(session, email);
+    }
+
     /** What the readiness answer says of email: it never makes the instance unready. */
     public Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>();

@@ -55,6 +55,17 @@ final class OutboxStore {
                 }, row -> new Claimed(stored(row), row.getInt("attempts"), row.getBoolean("old")));
     }
 
+    /** Writes an email that carries its own words, due now. */
+    void write(SqlSession session, StoredEmail email) throws SQLException {
+        session.update("insert into email (id, kind, recipient, subject, body_text) values (?, ?, ?, ?, ?)", params -> {
+            params.setString(1, email.id());
+            params.setString(2, email.kind().stored());
+            params.setString(3, email.to());
+            params.setString(4, email.subject());
+            params.setString(5, email.text());
+        });
+    }
+
     void sent(SqlSession session, String id) throws SQLException {
         session.update("update email set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null "
                 + "where id = ? and status = 'pending'", params -> params.setString(1, id));

@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * @param rates                     price rules, the first that applies wins
  * @param reminderHoursBefore       how long before a tee time its golfers get a reminder; 0 for none
  * @param roundMinutes              how long a round takes: the end of a tee time's calendar event
+ * @param policy                    sign-in, booking classes and least players ({@link BookingPolicy#NONE} for none)
  */
 public record CourseRules(
         ZoneId zone,
@@ -39,7 +40,8 @@ public record CourseRules(
         Map<LocalDate, DateOverride> dateOverrides,
         List<Rate> rates,
         int reminderHoursBefore,
-        int roundMinutes) {
+        int roundMinutes,
+        BookingPolicy policy) {
 
     /** A reminder a day ahead, unless the course says otherwise. */
     public static final int REMINDER_HOURS_BEFORE = 24;
@@ -53,7 +55,17 @@ public record CourseRules(
                        List<Rate> rates) {
         this(zone, teeTimeIntervalMinutes, maxPlayersPerTeeTime, bookingWindowDays, minNoticeMinutes,
                 cancellationCutoffMinutes, currency, weeklyHours, dateOverrides, rates, REMINDER_HOURS_BEFORE,
-                ROUND_MINUTES);
+                ROUND_MINUTES, BookingPolicy.NONE);
+    }
+
+    /** Rules without Part 2's booking policy. */
+    public CourseRules(ZoneId zone, int teeTimeIntervalMinutes, int maxPlayersPerTeeTime, int bookingWindowDays,
+                       int minNoticeMinutes, int cancellationCutoffMinutes, Currency currency,
+                       Map<DayOfWeek, List<TimeRange>> weeklyHours, Map<LocalDate, DateOverride> dateOverrides,
+                       List<Rate> rates, int reminderHoursBefore, int roundMinutes) {
+        this(zone, teeTimeIntervalMinutes, maxPlayersPerTeeTime, bookingWindowDays, minNoticeMinutes,
+                cancellationCutoffMinutes, currency, weeklyHours, dateOverrides, rates, reminderHoursBefore,
+                roundMinutes, BookingPolicy.NONE);
     }
 
     public CourseRules {
@@ -70,6 +82,12 @@ public record CourseRules(
         weeklyHours = java.util.Collections.unmodifiableMap(week);
         dateOverrides = java.util.Collections.unmodifiableMap(new TreeMap<>(dateOverrides));
         rates = List.copyOf(rates);
+        policy = BookingPolicy.orNone(policy);
+    }
+
+    /** The class of everyone who is not a member: the course's own window at midnight unless listed. */
+    public BookingClass publicClass() {
+        return policy.bookingClass(BookingClass.PUBLIC, bookingWindowDays).orElseThrow();
     }
 
     /** The ranges of {@code date}: its override's when it has one, else its weekday's. */

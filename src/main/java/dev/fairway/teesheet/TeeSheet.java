@@ -9,26 +9,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tee sheet of a course for a range of dates and a party size: every grid tee time with
- * what is booked, what is left, its status and its rate. Pure: everything it needs is passed in.
+ * The tee sheet of a course for a range of dates, a party size and a booking class: every grid
+ * tee time with what is booked, what is left, its status, its rate, when it opens to the class
+ * and the least players it takes. Pure: everything it needs is passed in.
  */
 public final class TeeSheet {
 
     private final CourseRules rules;
     private final Instant now;
-    private final LocalDate lastBookableDate;
+    private final BookingClass bookingClass;
     private final long earliestBookableSecond;
     private final Map<DayOfWeek, List<Rate>> ratesByDay = new EnumMap<>(DayOfWeek.class);
+    private final Map<DayOfWeek, List<MinPlayersRule>> minPlayersByDay = new EnumMap<>(DayOfWeek.class);
 
-    /** @param now the current instant: it decides what is too soon and what is beyond the window */
+    /** The sheet as the public sees it. */
     public TeeSheet(CourseRules rules, Instant now) {
+        this(rules, now, rules.publicClass());
+    }
+
+    /**
+     * @param now          the current instant: it decides what is too soon and what is not yet released
+     * @param bookingClass the class whose release times apply
+     */
+    public TeeSheet(CourseRules rules, Instant now, BookingClass bookingClass) {
         this.rules = rules;
         this.now = now;
-        this.lastBookableDate = LocalDate.ofInstant(now, rules.zone()).plusDays(rules.bookingWindowDays());
+        this.bookingClass = bookingClass;
         this.earliestBookableSecond = now.getEpochSecond() + rules.minNoticeMinutes() * 60L
                 + (now.getNano() > 0 ? 1 : 0);
         for (DayOfWeek day : DayOfWeek.values()) {
             ratesByDay.put(day, rules.rates().stream().filter(r -> r.everyDay() || r.days().contains(day)).toList());
+            minPlayersByDay.put(day, rules.policy().minPlayers().stream()
+                    .filter(r -> r.days().isEmpty() || r.days().contains(day)).toList());
         }
     }
 
@@ -39,11 +51,19 @@ public final class TeeSheet {
             List<TeeTime> grid = TeeTimeGrid.on(rules, date);
             List<TeeTimeSlot> slots = new ArrayList<>(grid.size());
             List<Rate> rates = ratesByDay.get(date.getDayOfWeek());
+            List<MinPlayersRule> least = minPlayersByDay.get(date.getDayOfWeek());
+            Instant release = releasesAt(date);
+            Instant releasesAt = now.isBefore(release) ? release : null;
             for (TeeTime teeTime : grid) {
                 int taken = booked.at(teeTime.epochSecond());
                 int available = Math.max(0, rules.maxPlayersPerTeeTime() - taken);
-                TeeTimeStatus status = status(teeTime, blocked, available, players);
-                slots.add(new TeeTimeSlot(teeTime, taken, available, status, rate(rates, teeTime)));
+                int minPlayers = minPlayers(least, teeTime);
+                TeeTimeStatus status = blocked.covers(teeTime.epochSecond()) ? TeeTimeStatus.BLOCKED
+                        : tooSoon(teeTime) || releasesAt != null || players < minPlayers ? TeeTimeStatus.UNAVAILABLE
+                        : available < players ? TeeTimeStatus.FULL
+                        : TeeTimeStatus.OPEN;
+                slots.add(new TeeTimeSlot(teeTime, taken, available, status, rate(rates, teeTime), releasesAt,
+                        minPlayers));
             }
             days.add(new DaySheet(date, slots));
         }
@@ -52,15 +72,32 @@ public final class TeeSheet {
 
     /** The status of one tee time for a party of {@code players}, first match wins. */
     public TeeTimeStatus status(TeeTime teeTime, List<Block> blocks, int available, int players) {
-        return status(teeTime, BlockedPeriods.of(blocks), available, players);
+        if (BlockedPeriods.of(blocks).covers(teeTime.epochSecond())) {
+            return TeeTimeStatus.BLOCKED;
+        }
+        if (tooSoon(teeTime) || !released(teeTime) || players < minPlayers(teeTime)) {
+            return TeeTimeStatus.UNAVAILABLE;
+        }
+        return available < players ? TeeTimeStatus.FULL : TeeTimeStatus.OPEN;
     }
 
     public boolean tooSoon(TeeTime teeTime) {
         return teeTime.epochSecond() < earliestBookableSecond;
     }
 
-    public boolean beyondWindow(TeeTime teeTime) {
-        return teeTime.date().isAfter(lastBookableDate);
+    /** Whether the tee time has opened to this sheet's class. */
+    public boolean released(TeeTime teeTime) {
+        return !now.isBefore(releasesAt(teeTime.date()));
+    }
+
+    /** When the tee times of {@code date} open to this sheet's class. */
+    public Instant releasesAt(LocalDate date) {
+        return ReleaseTimes.of(date, bookingClass, rules.zone());
+    }
+
+    /** The least players a booking of the tee time may have: 1 without a rule. */
+    public int minPlayers(TeeTime teeTime) {
+        return minPlayers(minPlayersByDay.get(teeTime.date().getDayOfWeek()), teeTime);
     }
 
     /** The first rate that applies to the tee time's weekday and wall-clock time, or null. */
@@ -72,17 +109,13 @@ public final class TeeSheet {
         return now;
     }
 
-    private TeeTimeStatus status(TeeTime teeTime, BlockedPeriods blocked, int available, int players) {
-        if (blocked.covers(teeTime.epochSecond())) {
-            return TeeTimeStatus.BLOCKED;
+    private static int minPlayers(List<MinPlayersRule> rules, TeeTime teeTime) {
+        for (MinPlayersRule rule : rules) {
+            if (!teeTime.time().isBefore(rule.from()) && teeTime.time().isBefore(rule.until())) {
+                return rule.players();
+            }
         }
-        if (tooSoon(teeTime) || beyondWindow(teeTime)) {
-            return TeeTimeStatus.UNAVAILABLE;
-        }
-        if (available < players) {
-            return TeeTimeStatus.FULL;
-        }
-        return TeeTimeStatus.OPEN;
+        return 1;
     }
 
     private static Rate rate(List<Rate> rates, TeeTime teeTime) {

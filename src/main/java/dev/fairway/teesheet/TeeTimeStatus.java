@@ -4,7 +4,7 @@ package dev.fairway.teesheet;
 public enum TeeTimeStatus {
     /** Inside a block. */
     BLOCKED("blocked"),
-    /** Too soon (before now plus the minimum notice) or beyond the booking window. */
+    /** Too soon (before now plus the minimum notice), not yet released to the class, or fewer players than it takes. */
     UNAVAILABLE("unavailable"),
     /** Fewer spots left than the players asking. */
     FULL("full"),

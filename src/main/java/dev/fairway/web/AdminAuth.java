@@ -28,6 +28,11 @@ public final class AdminAuth {
         }
     }
 
+    /** Whether the request carries the admin token; a wrong one is not logged (it may be a golfer's). */
+    public boolean carriesAdminToken(Context ctx) {
+        return token.carriedBy(ctx);
+    }
+
     public boolean isAdmin(Context ctx) {
         if (token.carriedBy(ctx)) {
             return true;

@@ -4,7 +4,7 @@ import dev.fairway.config.Secret;
 import io.javalin.http.Context;
 
 /** A token a request carries as {@code Authorization: Bearer <token>}, compared in constant time. */
-final class BearerToken {
+public final class BearerToken {
 
     private static final String SCHEME = "bearer ";
 
@@ -15,12 +15,18 @@ final class BearerToken {
     }
 
     boolean carriedBy(Context ctx) {
+        String offered = value(ctx);
+        return offered != null && token.matches(offered);
+    }
+
+    /** The bearer token the request carries, whatever it is, or null. */
+    public static String value(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.length() <= SCHEME.length()
                 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return false;
+            return null;
         }
-        return token.matches(header.substring(SCHEME.length()).strip());
+        return header.substring(SCHEME.length()).strip();
     }
 
     /** Whether the request carries a bearer token at all, whatever it is. */

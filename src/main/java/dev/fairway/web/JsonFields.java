@@ -82,6 +82,17 @@ public final class JsonFields {
         return Optional.of(text);
     }
 
+    public boolean optionalBoolean(String name, boolean defaultValue) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isBoolean()) {
+            throw invalid(name, "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     public int requiredInt(String name, int min, int max) {
         return optionalInt(name, min, max).orElseThrow(() -> invalid(name, "is required: a whole number from "
                 + min + " to " + max));
@@ -234,7 +245,7 @@ public final class JsonFields {
      * Whether PostgreSQL can store the text as it is: UTF-8 has no NUL in text columns (22021) and
      * no encoding for a lone surrogate (pgjdbc would store "?").
      */
-    static boolean storable(String text) {
+    public static boolean storable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {

@@ -19,6 +19,20 @@ public final class Problems {
                 Map.of("WWW-Authenticate", "Bearer realm=\"fairway\""));
     }
 
+    /** A bearer token that is neither the admin's nor a live golfer's. */
+    public static ProblemException invalidToken() {
+        return new ProblemException(
+                Problem.of(401, "invalid-token", "Token unknown, expired or signed out",
+                        "sign in again (POST /api/sign-in) and send the new token, or send the request without one"),
+                Map.of("WWW-Authenticate", "Bearer realm=\"fairway\", error=\"invalid_token\""));
+    }
+
+    /** A request that needs a signed-in golfer and carries no token. */
+    public static ProblemException signInRequired(String detail) {
+        return new ProblemException(Problem.of(401, "sign-in-required", "Sign-in required", detail),
+                Map.of("WWW-Authenticate", "Bearer realm=\"fairway\""));
+    }
+
     public static ProblemException unavailable(String detail, long retryAfterSeconds) {
         return new ProblemException(
                 Problem.of(503, "database-unavailable", "The database cannot be reached right now", detail),

@@ -42,7 +42,7 @@ class AvailabilityJsonTest {
         Instant now = Instant.parse("2027-04-01T00:00:00Z");
         List<DaySheet> days = new TeeSheet(rules, now).days(day, day.plusDays(1), 1, BookedCounts.NONE, List.of());
         Availability availability = new Availability(new Course("chatham", "Chatham", rules), day, day.plusDays(1), 1,
-                false, now, days);
+                false, now, days, "public");
 
         JsonNode json = Json.mapper().readTree(AvailabilityJson.write(availability).toByteArray());
 

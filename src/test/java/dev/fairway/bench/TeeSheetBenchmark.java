@@ -92,7 +92,7 @@ public class TeeSheetBenchmark {
         Instant now = Instant.parse("2027-03-01T12:00:00Z");
         sheet = new TeeSheet(rules, now);
         List<DaySheet> days = sheet.days(FROM, TO, 2, booked, blocks);
-        availability = new Availability(course, FROM, TO, 2, false, now, days);
+        availability = new Availability(course, FROM, TO, 2, false, now, days, "public");
     }
 
     @Benchmark
@@ -113,6 +113,6 @@ public class TeeSheetBenchmark {
     @Benchmark
     public JsonBytes sheetAndJson31Days() {
         return AvailabilityJson.write(new Availability(course, FROM, TO, 2, false, sheet.now(),
-                sheet.days(FROM, TO, 2, booked, blocks)));
+                sheet.days(FROM, TO, 2, booked, blocks), "public"));
     }
 }

@@ -94,9 +94,12 @@ class CourseApiTest {
         for (Http.Answer answer : new Http.Answer[] {none, wrong, basic}) {
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.contentType()).startsWith("application/problem+json");
-            assertThat(answer.json().path("type").asText()).isEqualTo("https://fairway.dev/problems/unauthorized");
             assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
         }
+        assertThat(none.json().path("type").asText()).isEqualTo("https://fairway.dev/problems/unauthorized");
+        assertThat(basic.json().path("type").asText()).isEqualTo("https://fairway.dev/problems/unauthorized");
+        // Part 2: a bearer token that is neither the admin's nor a live golfer's is invalid-token everywhere.
+        assertThat(wrong.json().path("type").asText()).isEqualTo("https://fairway.dev/problems/invalid-token");
         assertThat(api.http.get("/api/courses/no-token").status()).isEqualTo(404);
     }
 

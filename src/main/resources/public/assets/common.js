@@ -27,6 +27,7 @@ export async function call(method, path, { body, headers = {} } = {}) {
     data: response.ok ? data : null,
     problem: response.ok ? null : (data ?? { detail: `Fairway answered ${response.status}.` }),
     retryAfter: Number(response.headers.get('Retry-After')) || null,
+    serverDate: response.headers.get('Date'),
   };
 }
 
@@ -127,6 +128,24 @@ export function timeLabels(teeTimes) {
   teeTimes.forEach((t) => counts.set(wallClock(t.start), (counts.get(wallClock(t.start)) ?? 0) + 1));
   return new Map(teeTimes.map((t) => [t.start,
     counts.get(wallClock(t.start)) > 1 ? `${wallClock(t.start)} (UTC${offsetOf(t.start)})` : wallClock(t.start)]));
+}
+
+/** "in 2 h 13 min": how long until {@code ms} milliseconds have passed. */
+export function countdown(ms) {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  if (seconds < 60) return `in ${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `in ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `in ${hours} h ${minutes % 60} min`;
+  return `in ${Math.floor(hours / 24)} days ${hours % 24} h`;
+}
+
+/** "Saturday 07:00" of an instant in {@code zone}. */
+export function weekdayAndTime(instant, zone) {
+  const date = new Date(instant);
+  const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long' }).format(date);
+  return `${weekday} ${timeIn(instant, zone)}`;
 }
 
 export const STATUS_LABELS = { open: 'Open', full: 'Full', blocked: 'Blocked', unavailable: 'Not bookable' };

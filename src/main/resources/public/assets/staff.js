@@ -17,6 +17,9 @@ const page = {
   dayTitle: $('day-title'), zoneNote: $('zone-note'), sheet: $('tee-sheet'), none: $('no-tee-times'),
   outbox: $('outbox'), outboxStatus: $('outbox-status'), outboxRefresh: $('outbox-refresh'),
   outboxEmpty: $('outbox-empty'), outboxMessage: $('outbox-message'), outboxPicker: $('outbox-picker'),
+  members: $('members'), noMembers: $('no-members'), membersMessage: $('members-message'),
+  memberForm: $('member-form'), memberEmail: $('member-email'), memberName: $('member-name'),
+  memberClass: $('member-class'), addMember: $('add-member'),
 };
 const EMAIL_STATUS = { pending: 'waiting', sent: 'sent', failed: 'failed', cancelled: 'called off' };
 const enc = encodeURIComponent;
@@ -55,6 +58,10 @@ function wire() {
   page.blockForm.addEventListener('submit', (event) => {
     event.preventDefault();
     addBlock();
+  });
+  page.memberForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveMember();
   });
 }
 
@@ -126,7 +133,60 @@ async function selectCourse(id) {
   }
   state.course = answer.data;
   if (!page.date.value) page.date.value = todayIn(state.course.timeZone);
-  await loadDay();
+  await Promise.all([loadDay(), loadMembers()]);
+}
+
+/** The course's member classes: every class but public. */
+function memberClasses() {
+  return (state.course.bookingClasses ?? []).map((c) => c.name).filter((name) => name !== 'public');
+}
+
+async function loadMembers() {
+  if (!state.course || !token()) return;
+  const classes = memberClasses();
+  fillSelect(page.memberClass, classes.map((name) => ({ value: name, label: name })), page.memberClass.value);
+  page.addMember.disabled = classes.length === 0;
+  const answer = await adminCall('GET', `/api/courses/${enc(state.course.id)}/members`);
+  if (!answer.ok) {
+    if (answer.status !== 401) say(page.membersMessage, explain(answer.problem), 'error');
+    return;
+  }
+  say(page.membersMessage, classes.length === 0
+    ? 'This course has no member classes: add bookingClasses to the course to have members.' : '');
+  page.members.replaceChildren(...answer.data.map((m) => el('li', { class: 'member', 'data-email': m.email },
+    el('span', {}, `${m.name ? `${m.name} · ` : ''}${m.email} · ${m.bookingClass}`), ' ',
+    el('button', { type: 'button', class: 'secondary', onclick: () => removeMember(m) }, `Remove ${m.email}`))));
+  page.noMembers.hidden = answer.data.length > 0;
+}
+
+async function saveMember() {
+  const email = page.memberEmail.value.trim();
+  if (!email.includes('@')) {
+    say(page.membersMessage, 'Enter the member\'s email address.', 'error');
+    page.memberEmail.focus();
+    return;
+  }
+  const name = page.memberName.value.trim();
+  const answer = await adminCall('PUT', `/api/courses/${enc(state.course.id)}/members/${enc(email)}`,
+    { body: { bookingClass: page.memberClass.value, ...(name ? { name } : {}) } });
+  if (answer.ok) {
+    say(page.membersMessage, `${answer.data.email} is a member (${answer.data.bookingClass}).`);
+    page.memberEmail.value = '';
+    page.memberName.value = '';
+    loadMembers();
+  } else if (answer.status !== 401) {
+    say(page.membersMessage, explain(answer.problem), 'error');
+  }
+}
+
+async function removeMember(member) {
+  const answer = await adminCall('DELETE', `/api/courses/${enc(state.course.id)}/members/${enc(member.email)}`);
+  if (answer.status === 204 || answer.status === 404) {
+    say(page.membersMessage, `${member.email} is no longer a member.`);
+    loadMembers();
+  } else if (answer.status !== 401) {
+    say(page.membersMessage, explain(answer.problem), 'error');
+  }
 }
 
 function moveDays(days) {
@@ -218,7 +278,8 @@ function bookingList(bookings) {
   return el('ul', { class: 'bookings' }, bookings.map((b) => el('li', {
     class: `booking ${b.status}`, 'data-booking-id': b.id, 'data-status': b.status,
   },
-  el('span', {}, `${b.name} · ${b.players === 1 ? '1 player' : `${b.players} players`}${b.email ? ` · ${b.email}` : ''}`),
+  el('span', {}, `${b.name} · ${b.players === 1 ? '1 player' : `${b.players} players`}${b.email ? ` · ${b.email}` : ''}`
+    + (b.golferId ? ' · booked signed in' : '')),
   b.status === 'confirmed'
     ? el('button', { type: 'button', class: 'secondary', onclick: () => cancel(b) }, `Cancel ${b.name}'s booking`)
     : el('span', { class: 'status' }, 'Cancelled'))));

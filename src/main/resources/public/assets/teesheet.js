@@ -1,9 +1,11 @@
 // The golfer's tee sheet: choose a course, a day and the party size, see the day's tee times,
-// book one and cancel it. Talks only to the public API.
+// book one and cancel it; sign in by emailed code to book without retyping, see "my bookings",
+// and watch a day count down to its release. Talks only to the public and golfer API.
 import {
-  addDays, call, el, explain, fillSelect, longDate, money, randomKey, say, slug, STATUS_LABELS, teeTimesOf,
-  timeIn, timeLabels, todayIn, wallClock,
+  addDays, countdown, el, explain, fillSelect, longDate, money, randomKey, say, slug, STATUS_LABELS, teeTimesOf,
+  timeIn, timeLabels, todayIn, wallClock, weekdayAndTime,
 } from './common.js';
+import { forget, golfer, golferCall, remember, signedIn } from './golfer.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -15,7 +17,18 @@ const page = {
   confirmationMessage: $('confirmation-message'), cancel: $('cancel-booking'),
   dialog: $('booking-dialog'), form: $('booking-form'), bookingTitle: $('booking-title'), summary: $('booking-summary'),
   name: $('name'), email: $('email'), bookingError: $('booking-error'), book: $('book'), close: $('close-booking'),
+  nameField: $('name-field'), emailField: $('email-field'), bookingAs: $('booking-as'),
+  account: $('account'), signInForm: $('sign-in-form'), signInEmail: $('sign-in-email'), sendCode: $('send-code'),
+  codeForm: $('code-form'), code: $('sign-in-code'), verify: $('verify-code'), accountMessage: $('account-message'),
+  signedInAs: $('signed-in-as'), signOut: $('sign-out'), releaseNote: $('release-note'),
+  myPanel: $('my-bookings-panel'), mine: $('my-bookings'), noMine: $('no-my-bookings'), mineMessage: $('my-bookings-message'),
 };
+const ENDED = 'Your sign-in has ended: sign in again to book as yourself.';
+/** Every API call goes with the golfer's token, when there is one. */
+const call = (method, path, options) => golferCall(method, path, options, () => {
+  showAccount();
+  say(page.accountMessage, ENDED, 'error');
+});
 const BUSY = 'The booking system is busy, your booking was not taken, try again.';
 const enc = encodeURIComponent;
 
@@ -28,9 +41,14 @@ const state = {
   loadingFailed: false,
   form: null, // the open booking form: its tee time, party size and Idempotency-Key
   booking: null, // the booking shown in the confirmation
+  skew: 0, // the server's clock minus this browser's, from the Date of the last answer
+  release: null, // the shown day's release to this golfer: {at, timer}
+  releaseReloads: new Map(), // releasesAt -> how often the day was loaded again for it
+  signInEmail: null,
 };
 
 async function start() {
+  showAccount();
   const params = new URLSearchParams(location.search);
   const courses = await call('GET', '/api/courses');
   if (!courses.ok) {
@@ -83,6 +101,123 @@ function wire() {
     }
   });
   page.cancel.addEventListener('click', cancelBooking);
+  page.signInForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    sendCode();
+  });
+  page.codeForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    verifyCode();
+  });
+  page.signOut.addEventListener('click', signOut);
+}
+
+/** Shows the sign-in form, or who is signed in and their bookings. */
+function showAccount() {
+  const who = signedIn() ? golfer() : null;
+  page.account.hidden = who !== null;
+  page.signedInAs.hidden = who === null;
+  page.signOut.hidden = who === null;
+  page.myPanel.hidden = who === null;
+  if (who) {
+    page.signedInAs.textContent = `Signed in as ${who.name ?? who.email}`;
+    loadMine();
+  } else {
+    page.codeForm.hidden = state.signInEmail === null;
+  }
+}
+
+async function sendCode() {
+  const email = page.signInEmail.value.trim();
+  if (!email.includes('@')) {
+    say(page.accountMessage, 'Enter your email address.', 'error');
+    page.signInEmail.focus();
+    return;
+  }
+  page.sendCode.disabled = true;
+  const answer = await call('POST', '/api/sign-in', { body: { email } });
+  page.sendCode.disabled = false;
+  if (answer.status === 202) {
+    state.signInEmail = email;
+    page.codeForm.hidden = false;
+    say(page.accountMessage, `We emailed a 6-digit code to ${email}. It works once, for 10 minutes.`);
+    page.code.focus();
+  } else {
+    say(page.accountMessage, problemText(answer), 'error');
+  }
+}
+
+async function verifyCode() {
+  const code = page.code.value.trim();
+  if (!/^[0-9]{6}$/.test(code)) {
+    say(page.accountMessage, 'The code is the 6 digits from the email.', 'error');
+    page.code.focus();
+    return;
+  }
+  page.verify.disabled = true;
+  const answer = await call('POST', '/api/sign-in/verify', { body: { email: state.signInEmail, code } });
+  page.verify.disabled = false;
+  if (answer.ok) {
+    remember(answer.data.token, answer.data.golfer);
+    state.signInEmail = null;
+    page.code.value = '';
+    say(page.accountMessage, '');
+    showAccount();
+    loadDay(); // a member sees the member's release times
+  } else {
+    say(page.accountMessage, slug(answer.problem) === 'invalid-code'
+      ? 'That code is wrong, used or expired. Check the newest email, or ask for a new code.' : problemText(answer), 'error');
+    page.code.focus();
+  }
+}
+
+async function signOut() {
+  await call('POST', '/api/sign-out');
+  forget();
+  showAccount();
+  say(page.accountMessage, 'You are signed out.');
+  loadDay();
+}
+
+async function loadMine() {
+  const answer = await call('GET', '/api/me/bookings');
+  if (!answer.ok) {
+    if (signedIn()) say(page.mineMessage, problemText(answer), 'error');
+    return;
+  }
+  say(page.mineMessage, '');
+  page.mine.replaceChildren(...answer.data.map((b) => el('li', { class: `my-booking ${b.status}`, 'data-booking-id': b.id },
+    el('span', {}, `${longDate(b.start.substring(0, 10))} ${wallClock(b.start)} · ${courseName(b.courseId)} · `
+      + `${b.players === 1 ? '1 player' : `${b.players} players`}${b.status === 'cancelled' ? ' · cancelled' : ''}`), ' ',
+    b.status === 'confirmed'
+      ? el('button', { type: 'button', class: 'secondary', onclick: () => cancelMine(b) },
+        `Cancel ${wallClock(b.start)} on ${longDate(b.start.substring(0, 10))}`)
+      : null)));
+  page.noMine.hidden = answer.data.length > 0;
+}
+
+async function cancelMine(booking) {
+  const answer = await call('DELETE', `/api/bookings/${enc(booking.id)}`);
+  if (answer.status === 204) {
+    say(page.mineMessage, `Cancelled your booking of ${wallClock(booking.start)} on ${longDate(booking.start.substring(0, 10))}.`);
+    loadMine();
+    loadDay();
+  } else {
+    say(page.mineMessage, problemText(answer), 'error');
+  }
+}
+
+function courseName(id) {
+  return Array.from(page.course.options).find((o) => o.value === id)?.textContent ?? id;
+}
+
+/** What to tell the golfer of a refusal; a rate limit says plainly how long to wait. */
+function problemText(answer) {
+  if (answer.status === 429) {
+    return `Too many requests from your connection: please wait ${answer.retryAfter ?? 1} s and try again.`;
+  }
+  if (answer.status === 0 || answer.status === 503) return BUSY;
+  return explain(answer.problem);
 }
 
 async function selectCourse(id, date, players) {
@@ -132,6 +267,8 @@ async function loadDay() {
     failLoading(answer, loadDay);
     return;
   }
+  // Date has whole seconds: the server's clock is half a second past it, on average.
+  if (answer.serverDate) state.skew = Date.parse(answer.serverDate) + 500 - Date.now();
   if (state.loadingFailed) {
     state.loadingFailed = false;
     say(page.message, '');
@@ -142,7 +279,11 @@ async function loadDay() {
 /** Says why loading failed; when the database is away, tries again when the server says to. */
 function failLoading(answer, again) {
   state.loadingFailed = true;
-  if (answer.status === 503 || answer.status === 0) {
+  if (answer.status === 429) {
+    const seconds = answer.retryAfter ?? 1;
+    say(page.message, `Too many requests from your connection: tee times load again in ${seconds} s.`, 'error');
+    state.retryTimer = setTimeout(again, seconds * 1000);
+  } else if (answer.status === 503 || answer.status === 0) {
     const seconds = answer.retryAfter ?? 5;
     say(page.message, `Tee times cannot be loaded right now: the booking system is busy. Trying again in ${seconds} s.`, 'error');
     state.retryTimer = setTimeout(again, seconds * 1000);
@@ -165,6 +306,48 @@ function render(availability) {
   page.teeTimes.dataset.date = availability.from;
   page.teeTimes.dataset.players = availability.players;
   page.none.hidden = teeTimes.length > 0;
+  watchRelease(teeTimes.find((t) => t.releasesAt)?.releasesAt, availability);
+}
+
+/** The server's time, as far as this browser can tell. */
+function serverNow() {
+  return Date.now() + state.skew;
+}
+
+/**
+ * Counts down to the shown day's release, and at that instant loads the day again: the tee
+ * times become bookable without a reload, when the server says they are.
+ */
+function watchRelease(releasesAt, availability) {
+  clearInterval(state.release?.timer);
+  state.release = null;
+  if (!releasesAt) {
+    say(page.releaseNote, '');
+    return;
+  }
+  const at = Date.parse(releasesAt);
+  const when = weekdayAndTime(releasesAt, availability.timeZone);
+  const cls = availability.bookingClass === 'public' ? '' : ` (${availability.bookingClass})`;
+  const release = { at, timer: null };
+  const tick = () => {
+    const left = at - serverNow();
+    if (left <= 0) {
+      clearInterval(release.timer);
+      say(page.releaseNote, `These tee times open for you${cls} now.`);
+      // Load until the server's answer says they are open; a clock a little ahead of the server's waits a moment.
+      const reloads = state.releaseReloads.get(releasesAt) ?? 0;
+      if (reloads < 20) {
+        state.releaseReloads.set(releasesAt, reloads + 1);
+        setTimeout(loadDay, reloads === 0 ? 0 : 300);
+      }
+      return;
+    }
+    page.releaseNote.dataset.releasesAt = releasesAt;
+    say(page.releaseNote, `These tee times open for you${cls} ${when}, ${countdown(left)}.`);
+  };
+  state.release = release;
+  tick();
+  if (at - serverNow() > 0) release.timer = setInterval(tick, Math.min(1000, Math.max(50, at - serverNow())));
 }
 
 function teeTimeItem(teeTime, label, availability) {
@@ -177,7 +360,8 @@ function teeTimeItem(teeTime, label, availability) {
   el('span', { class: 'time' }, label),
   el('span', { class: 'spots' }, `${teeTime.available} of ${max} spots left`),
   el('span', { class: 'price' }, price),
-  el('span', { class: 'status' }, STATUS_LABELS[teeTime.status] ?? teeTime.status));
+  el('span', { class: 'status' }, teeTime.releasesAt
+    ? `Opens ${weekdayAndTime(teeTime.releasesAt, availability.timeZone)}` : STATUS_LABELS[teeTime.status] ?? teeTime.status));
   return el('li', {
     class: `tee-time ${teeTime.status}`, 'data-start': teeTime.start, 'data-status': teeTime.status,
     'data-available': teeTime.available,
@@ -194,16 +378,22 @@ function openForm(teeTime, label, availability) {
   page.summary.textContent = `${players === 1 ? '1 player' : `${players} players`} at ${state.course.name}${total}.`;
   say(page.bookingError, '');
   lockForm(false);
+  const who = signedIn() ? golfer() : null;
+  page.nameField.hidden = who !== null;
+  page.emailField.hidden = who !== null;
+  page.bookingAs.hidden = who === null;
+  page.bookingAs.textContent = who ? `Booking as ${who.name ?? who.email} (${who.email}).` : '';
   page.dialog.showModal();
-  page.name.focus();
+  (who ? page.book : page.name).focus();
 }
 
 async function submitBooking() {
   const form = state.form;
   if (!form || form.sending) return;
-  const name = page.name.value.trim();
-  const email = page.email.value.trim();
-  if (!name) {
+  const asGolfer = signedIn();
+  const name = asGolfer ? '' : page.name.value.trim();
+  const email = asGolfer ? '' : page.email.value.trim();
+  if (!asGolfer && !name) {
     say(page.bookingError, 'Please enter the name the booking is under.', 'error');
     page.name.focus();
     return;
@@ -213,7 +403,8 @@ async function submitBooking() {
     page.email.focus();
     return;
   }
-  const body = { start: form.teeTime.start, players: form.players, name, ...(email ? { email } : {}) };
+  // A signed-in golfer's booking leaves name and email out: the golfer's are used.
+  const body = { start: form.teeTime.start, players: form.players, ...(name ? { name } : {}), ...(email ? { email } : {}) };
   const text = JSON.stringify(body);
   if (form.sentBody !== null && form.sentBody !== text && !form.unknown) {
     form.key = randomKey(); // the earlier attempt was refused: the changed form is a new request
@@ -244,12 +435,17 @@ function answered(form, answer) {
     showConfirmation(answer.data);
     say(page.message, '');
     loadDay();
+    if (signedIn()) loadMine();
   } else if (answer.status === 0) {
     tell('No answer from the booking system, so your booking may or may not have been taken. Press Book again to find out: it will not book twice.');
   } else if (kind === 'request-in-progress') {
     tell('Your booking is still being processed. Press Book again in a moment to see how it went.');
   } else if (answer.status === 503) {
     tell(BUSY);
+  } else if (answer.status === 429) {
+    tell(`Too many booking attempts from your connection: wait ${answer.retryAfter ?? 1} s and press Book again.`);
+  } else if (kind === 'sign-in-required' || kind === 'invalid-token') {
+    tell(kind === 'invalid-token' ? ENDED : 'This course takes bookings from signed-in golfers only: sign in above first.');
   } else if (answer.status === 400) {
     tell(explain(answer.problem));
   } else {

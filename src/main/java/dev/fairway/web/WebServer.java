@@ -2,7 +2,10 @@ package dev.fairway.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -25,8 +28,12 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** @param host the address to listen on; null for every interface */
-    public static WebServer start(String host, int port, Duration requestDeadline, List<Routes> routes) {
+    /**
+     * @param host  the address to listen on; null for every interface
+     * @param clock the service's clock: every answer's {@code Date} is its time, so that a page
+     *              counting down to a release counts on the clock that decides it
+     */
+    public static WebServer start(String host, int port, Duration requestDeadline, Clock clock, List<Routes> routes) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
         // Selectors stay on platform threads; each request is handled on its own virtual thread.
@@ -38,6 +45,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.threadPool = threads;
             config.jetty.port = port;
             config.jetty.host = host;
+            config.jetty.modifyHttpConfiguration(http -> http.setSendDateHeader(false));
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new MethodOverrideHeaders());
@@ -50,6 +58,8 @@ public final class WebServer implements AutoCloseable {
             ErrorResponses.register(config.routes);
             JsonBodies.requireFor(config.routes);
             config.routes.before(ctx -> RequestDeadline.start(ctx, requestDeadline));
+            config.routes.before(ctx -> ctx.header("Date",
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC))));
             routes.forEach(r -> r.addTo(config.routes));
         });
         app.start();

@@ -94,6 +94,11 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(RuntimeException.class).until(condition);
     }
 
+    /** As {@link #await(String, Function)}, waiting at most {@code limit}. */
+    public <T> T await(String what, java.time.Duration limit, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, limit).withMessage(what).ignoring(RuntimeException.class).until(condition);
+    }
+
     /**
      * Saves the page as {@code <nn>-<name>.png}, and checks it with axe-core's accessibility
      * rules: every state a test shows is one a user meets, and must have no violation.

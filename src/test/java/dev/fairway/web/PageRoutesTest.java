@@ -30,7 +30,7 @@ class PageRoutesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/staff", "/assets/fairway.css", "/assets/common.js", "/assets/teesheet.js", "/assets/staff.js"})
+    @ValueSource(strings = {"/", "/staff", "/assets/fairway.css", "/assets/common.js", "/assets/golfer.js", "/assets/teesheet.js", "/assets/staff.js"})
     void is_served_with_a_policy_allowing_nothing_from_outside_and_refers_to_nothing_outside(String path) {
         Http.Answer answer = api.http.get(path);
 

@@ -95,4 +95,20 @@ class RateLimitTest {
             assertThat(fourth.json().path("detail").asText()).contains("for this golfer");
         }
     }
+
+    @Test
+    void sign_in_requests_share_the_bucket_of_their_email_whatever_the_address() {
+        try (Service service = start(true)) {
+            Http http = new Http(service.port());
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.post("/api/sign-in", "{\"email\": \"Sam@example.com\"}", "X-Forwarded-For", "192.0.2." + i)
+                        .status()).isEqualTo(202);
+            }
+            Http.Answer fourth = http.post("/api/sign-in", "{\"email\": \"sam@example.com\"}", "X-Forwarded-For", "192.0.2.9");
+            assertThat(fourth.status()).isEqualTo(429);
+            assertThat(fourth.header("Retry-After")).isNotNull();
+            assertThat(http.post("/api/sign-in", "{\"email\": \"other@example.com\"}", "X-Forwarded-For", "192.0.2.10")
+                    .status()).as("another email").isEqualTo(202);
+        }
+    }
 }

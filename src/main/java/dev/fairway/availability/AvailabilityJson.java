@@ -50,9 +50,9 @@ public final class AvailabilityJson {
                 .ascii(",\"asOf\":\"").ascii(Instants.format(availability.asOf(), availability.course().rules().zone()))
                 .ascii("\",\"days\":[");
         Map<Rate, byte[]> rates = new IdentityHashMap<>();
-        // Part 2's fields appear only for a course that uses Part 2's rules: an old course's answer is as before.
+        // minPlayers appears only for a course with minPlayers rules: an old course's tee times read as
+        // before. releasesAt is on tee times not yet released only, which Part 1 showed as unavailable.
         boolean showMinPlayers = !availability.course().rules().policy().minPlayers().isEmpty();
-        boolean showReleases = !availability.course().rules().policy().classes().isEmpty();
         boolean firstDay = true;
         for (DaySheet day : availability.days()) {
             json.ascii(firstDay ? "{\"date\":\"" : ",{\"date\":\"").ascii(day.date().toString()).ascii("\",\"teeTimes\":[");
@@ -72,7 +72,7 @@ public final class AvailabilityJson {
                 if (showMinPlayers) {
                     json.ascii(",\"minPlayers\":").number(slot.minPlayers());
                 }
-                if (showReleases && slot.releasesAt() != null) {
+                if (slot.releasesAt() != null) {
                     if (releasesAt == null) {
                         releasesAt = JsonBytes.quoted(Instants.format(slot.releasesAt(), availability.course().rules().zone()));
                     }

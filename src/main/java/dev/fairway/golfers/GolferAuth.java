@@ -50,9 +50,9 @@ public final class GolferAuth implements Routes {
         return golfers.authenticate(token, RequestDeadline.of(ctx)).orElseThrow(() -> {
             long heldBack = throttle.admit("invalid token");
             if (heldBack >= 0) {
-                // Never the token itself: it may be a mistyped admin token.
+                // Never the token (it may be a mistyped admin token), nor the path (it may hold an email).
                 log.warn("A wrong admin token or an unknown, expired or signed-out golfer token was sent from {} "
-                        + "for {} {}{}", ctx.ip(), ctx.method(), ctx.path(), LogThrottle.heldBack(heldBack));
+                        + "with a {} request{}", ctx.ip(), ctx.method(), LogThrottle.heldBack(heldBack));
             }
             return Problems.invalidToken();
         });

@@ -103,6 +103,10 @@ class AvailabilityApiTest {
         JsonNode beyondWindow = get("/api/courses/pine-valley/availability?from=2026-12-19&players=2")
                 .json().path("days").get(0).path("teeTimes");
         assertThat(beyondWindow.findValuesAsText("status")).as("15 days after today, window 14").containsOnly("unavailable");
+        assertThat(beyondWindow.findValuesAsText("releasesAt")).as("Part 2: opens at midnight, 14 days before")
+                .containsOnly("2026-12-05T00:00:00-05:00");
+        assertThat(teeTimes.findValues("releasesAt")).as("released tee times have none").isEmpty();
+        assertThat(teeTimes.findValues("minPlayers")).as("a course without minPlayers rules reads as before").isEmpty();
     }
 
     @Test

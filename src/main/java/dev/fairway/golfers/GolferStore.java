@@ -1,6 +1,7 @@
 package dev.fairway.golfers;
 
 import dev.fairway.db.SqlSession;
+import dev.fairway.db.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,19 +15,20 @@ final class GolferStore {
      *
      * @param golfer     whose it is
      * @param secretHash SHA-256 of its secret
+     * @param expiresAt  when it stops working
      */
-    record TokenRow(Golfer golfer, byte[] secretHash) {
+    record TokenRow(Golfer golfer, byte[] secretHash, Instant expiresAt) {
     }
 
     /** The golfer of a token that has neither expired nor been signed out at {@code now}. */
     Optional<TokenRow> liveToken(SqlSession session, String tokenId, Instant now) throws SQLException {
         return session.queryOne("""
-                select g.id, g.email, g.name, t.secret_hash from golfer_token t join golfer g on g.id = t.golfer_id
+                select g.id, g.email, g.name, t.secret_hash, t.expires_at from golfer_token t join golfer g on g.id = t.golfer_id
                 where t.id = ? and t.expires_at > ? and t.signed_out_at is null
                 """, params -> {
                     params.setString(1, tokenId);
                     params.setInstant(2, now);
-                }, row -> new TokenRow(golfer(row), row.getBytes("secret_hash")));
+                }, row -> new TokenRow(golfer(row), row.getBytes("secret_hash"), SqlTime.get(row, "expires_at")));
     }
 
     /** The golfer with this email (case-insensitively), created now when there is none. */

@@ -56,6 +56,13 @@ public final class MailServer implements AutoCloseable {
         return mail;
     }
 
+    /** Starts a server on {@code port}. */
+    public static MailServer startOn(int port) {
+        MailServer mail = new MailServer(port);
+        mail.resume();
+        return mail;
+    }
+
     /** A server on a free port that is not started yet: SMTP is down until {@link #resume}. */
     public static MailServer notStarted() {
         return new MailServer(freePort());

@@ -213,6 +213,9 @@ public final class BookingService {
         if (!keys.lock(session, key, session.attempt() > 1)) {
             return new BookingOutcome.InProgress();
         }
+        if (proposal.ruleRefusal() == null && proposal.limits() == null) {
+            return attemptWithKeyInOneStatement(session, proposal, key, fingerprint);
+        }
         IdempotencyStore.Lookup stored = keys.find(session, key, booking.courseId(), booking.start());
         if (stored.answer() != null) {
             return stored.fingerprint().equals(fingerprint)
@@ -226,16 +229,32 @@ public final class BookingService {
         }
         BookingStore.Remembered remembered = new BookingStore.Remembered(key, fingerprint,
                 BookingAnswers.booked(booking, proposal.course().rules().zone()).body());
-        if (proposal.limits() != null) {
-            BookingOutcome outcome = takeWithinLimits(session, proposal, remembered);
-            return outcome instanceof BookingOutcome.Refused refused
-                    ? refuseAndRemember(session, proposal.course(), refused, key, fingerprint) : outcome;
+        // Here the booker's limits apply (a booking without them went the one-statement way).
+        BookingOutcome outcome = takeWithinLimits(session, proposal, remembered);
+        return outcome instanceof BookingOutcome.Refused refused
+                ? refuseAndRemember(session, proposal.course(), refused, key, fingerprint) : outcome;
+    }
+
+    /** The usual keyed booking, which no rule refuses and no limit bounds: look-up and booking in one statement. */
+    private BookingOutcome attemptWithKeyInOneStatement(SqlSession session, Proposal proposal, String key,
+                                                        String fingerprint) throws SQLException {
+        Booking booking = proposal.booking();
+        BookingStore.KnownTake take = bookings.takeUnlessKnown(session, booking, proposal.maxPlayers(),
+                new BookingStore.Remembered(key, fingerprint,
+                        BookingAnswers.booked(booking, proposal.course().rules().zone()).body()));
+        IdempotencyStore.Lookup stored = take.stored();
+        if (stored.answer() != null) {
+            return stored.fingerprint().equals(fingerprint)
+                    ? new BookingOutcome.Replayed(stored.answer(), booking.id().equals(stored.answer().bookingId()))
+                    : new BookingOutcome.KeyReused();
         }
-        if (bookings.takeAndRemember(session, booking, proposal.maxPlayers(), remembered)) {
+        if (take.taken()) {
             return new BookingOutcome.Booked(booking);
         }
-        return refuseAndRemember(session, proposal.course(), new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
-                bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers())), key, fingerprint);
+        BookingOutcome.Refused refused = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
+                : new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
+                        bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()));
+        return refuseAndRemember(session, proposal.course(), refused, key, fingerprint);
     }
 
     private BookingOutcome refuseAndRemember(SqlSession session, Course course, BookingOutcome.Refused refused,

@@ -121,12 +121,38 @@ final class BookingStore {
                 rs -> new Take(rs.getBoolean(1), rs.getInt(2) == 1)).orElseThrow();
     }
 
-    /** As {@link #take}, and in the same statement stores the answer under the Idempotency-Key. */
-    boolean takeAndRemember(SqlSession session, Booking booking, int maxPlayers, Remembered remembered)
+    /**
+     * What {@link #takeUnlessKnown} found and did.
+     *
+     * @param stored what was stored under the key (its answer null when unused), and whether a block covers the tee time
+     * @param taken  whether the spots were taken, the booking stored and its answer stored under the key
+     */
+    record KnownTake(IdempotencyStore.Lookup stored, boolean taken) {
+    }
+
+    /**
+     * In one statement, run after the key's lock: what is stored under the key, whether a block
+     * covers the tee time, and, when neither stops it, the booking with its answer stored under the
+     * key. The look-up and the booking share the statement's snapshot, taken after the lock, so a
+     * commit that released the lock is seen; it saves the keyed booking a round trip.
+     */
+    KnownTake takeUnlessKnown(SqlSession session, Booking booking, int maxPlayers, Remembered remembered)
             throws SQLException {
-        return session.update("with " + TAKE.formatted("true", emailsOf(booking)) + REMEMBER,
-                params -> remembered.bind(params, bindEmails(params, bindTake(params, 1, booking, maxPlayers), booking)))
-                == 1;
+        String sql = "with existing as (select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, "
+                + "i.response_body, i.booking_id from idempotency_key i where i.key_hash = " + IdempotencyStore.KEY_HASH
+                + "), blocked as (select " + BLOCKED + " as yes), "
+                + TAKE.formatted("not exists (select 1 from existing) and not (select yes from blocked)", emailsOf(booking))
+                + ", remembered as (" + REMEMBER + ") "
+                + "select e.fingerprint, e.response_status, e.response_body, e.booking_id, (select yes from blocked) as blocked, "
+                + "(select count(*) from inserted) as taken from (select 1) as one left join existing e on true";
+        return session.queryOne(sql, params -> {
+            params.setString(1, remembered.key());
+            bindBlocked(params, 2, booking.courseId(), booking.start());
+            remembered.bind(params, bindEmails(params, bindTake(params, 5, booking, maxPlayers), booking));
+        }, row -> new KnownTake(new IdempotencyStore.Lookup(row.getString("fingerprint"),
+                row.getString("fingerprint") == null ? null : new StoredAnswer(row.getInt("response_status"),
+                        row.getString("response_body"), row.getString("booking_id")),
+                row.getBoolean("blocked")), row.getInt("taken") == 1)).orElseThrow();
     }
 
     /**

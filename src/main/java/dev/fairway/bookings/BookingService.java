@@ -129,14 +129,15 @@ public final class BookingService {
                              String bookingId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TeeSheet sheet = new TeeSheet(course.rules(), now, terms.bookingClass());
+        Instant releasesAt = sheet.releasesAt(teeTime.date());
+        int minPlayers = sheet.minPlayers(teeTime);
         BookingOutcome.Refused ruleRefusal = null;
         if (sheet.tooSoon(teeTime)) {
             ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.TOO_SOON, 0);
-        } else if (!terms.byStaff() && !sheet.released(teeTime)) {
-            ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW, 0,
-                    sheet.releasesAt(teeTime.date()));
-        } else if (!terms.byStaff() && request.players() < sheet.minPlayers(teeTime)) {
-            ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.TOO_FEW_PLAYERS, sheet.minPlayers(teeTime));
+        } else if (!terms.byStaff() && now.isBefore(releasesAt)) {
+            ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW, 0, releasesAt);
+        } else if (!terms.byStaff() && request.players() < minPlayers) {
+            ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.TOO_FEW_PLAYERS, minPlayers);
         }
         Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
                 request.email(), Booking.Status.CONFIRMED, now, request.golferId(), request.booker());
@@ -218,9 +219,7 @@ public final class BookingService {
         }
         IdempotencyStore.Lookup stored = keys.find(session, key, booking.courseId(), booking.start());
         if (stored.answer() != null) {
-            return stored.fingerprint().equals(fingerprint)
-                    ? new BookingOutcome.Replayed(stored.answer(), booking.id().equals(stored.answer().bookingId()))
-                    : new BookingOutcome.KeyReused();
+            return earlierAnswer(stored, booking, fingerprint);
         }
         BookingOutcome.Refused refusal = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
                 : proposal.ruleRefusal();
@@ -244,9 +243,7 @@ public final class BookingService {
                         BookingAnswers.booked(booking, proposal.course().rules().zone()).body()));
         IdempotencyStore.Lookup stored = take.stored();
         if (stored.answer() != null) {
-            return stored.fingerprint().equals(fingerprint)
-                    ? new BookingOutcome.Replayed(stored.answer(), booking.id().equals(stored.answer().bookingId()))
-                    : new BookingOutcome.KeyReused();
+            return earlierAnswer(stored, booking, fingerprint);
         }
         if (take.taken()) {
             return new BookingOutcome.Booked(booking);
@@ -255,6 +252,13 @@ public final class BookingService {
                 : new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
                         bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()));
         return refuseAndRemember(session, proposal.course(), refused, key, fingerprint);
+    }
+
+    /** The key was used before: its answer again for the same request, else the key was reused. */
+    private static BookingOutcome earlierAnswer(IdempotencyStore.Lookup stored, Booking booking, String fingerprint) {
+        return stored.fingerprint().equals(fingerprint)
+                ? new BookingOutcome.Replayed(stored.answer(), booking.id().equals(stored.answer().bookingId()))
+                : new BookingOutcome.KeyReused();
     }
 
     private BookingOutcome refuseAndRemember(SqlSession session, Course course, BookingOutcome.Refused refused,

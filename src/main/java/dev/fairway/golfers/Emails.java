@@ -10,9 +10,16 @@ final class Emails {
 
     static String required(JsonFields body, String field) {
         String email = body.requiredString(field, 3, 254).strip();
-        if (email.indexOf('@') < 1 || email.indexOf('@') == email.length() - 1) {
+        if (!isAddress(email)) {
             throw body.invalid(field, "must be an email address, such as ann@example.com");
         }
         return email;
+    }
+
+    /** 3 to 254 characters, storable, with an '@' that is neither the first nor the last. */
+    static boolean isAddress(String email) {
+        int at = email.indexOf('@');
+        return email.length() >= 3 && email.length() <= 254 && at > 0 && at < email.length() - 1
+                && JsonFields.storable(email);
     }
 }

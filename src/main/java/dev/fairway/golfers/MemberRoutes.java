@@ -77,9 +77,7 @@ public final class MemberRoutes implements Routes {
 
     private static String email(Context ctx) {
         String email = ctx.pathParam("email").strip().toLowerCase(Locale.ROOT);
-        int at = email.indexOf('@');
-        if (email.length() < 3 || email.length() > 254 || at < 1 || at == email.length() - 1
-                || !JsonFields.storable(email)) {
+        if (!Emails.isAddress(email)) {
             throw new InvalidRequestException("email", "the path's email must be an email address of at most 254 "
                     + "characters, such as ann@example.com");
         }

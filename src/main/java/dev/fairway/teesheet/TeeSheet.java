@@ -58,27 +58,13 @@ public final class TeeSheet {
                 int taken = booked.at(teeTime.epochSecond());
                 int available = Math.max(0, rules.maxPlayersPerTeeTime() - taken);
                 int minPlayers = minPlayers(least, teeTime);
-                TeeTimeStatus status = blocked.covers(teeTime.epochSecond()) ? TeeTimeStatus.BLOCKED
-                        : tooSoon(teeTime) || releasesAt != null || players < minPlayers ? TeeTimeStatus.UNAVAILABLE
-                        : available < players ? TeeTimeStatus.FULL
-                        : TeeTimeStatus.OPEN;
+                TeeTimeStatus status = status(teeTime, blocked, releasesAt == null, minPlayers, available, players);
                 slots.add(new TeeTimeSlot(teeTime, taken, available, status, rate(rates, teeTime), releasesAt,
                         minPlayers));
             }
             days.add(new DaySheet(date, slots));
         }
         return days;
-    }
-
-    /** The status of one tee time for a party of {@code players}, first match wins. */
-    public TeeTimeStatus status(TeeTime teeTime, List<Block> blocks, int available, int players) {
-        if (BlockedPeriods.of(blocks).covers(teeTime.epochSecond())) {
-            return TeeTimeStatus.BLOCKED;
-        }
-        if (tooSoon(teeTime) || !released(teeTime) || players < minPlayers(teeTime)) {
-            return TeeTimeStatus.UNAVAILABLE;
-        }
-        return available < players ? TeeTimeStatus.FULL : TeeTimeStatus.OPEN;
     }
 
     public boolean tooSoon(TeeTime teeTime) {
@@ -107,6 +93,18 @@ public final class TeeSheet {
 
     public Instant now() {
         return now;
+    }
+
+    /** The status of one tee time for a party of {@code players}, first match wins. */
+    private TeeTimeStatus status(TeeTime teeTime, BlockedPeriods blocked, boolean released, int minPlayers,
+                                 int available, int players) {
+        if (blocked.covers(teeTime.epochSecond())) {
+            return TeeTimeStatus.BLOCKED;
+        }
+        if (tooSoon(teeTime) || !released || players < minPlayers) {
+            return TeeTimeStatus.UNAVAILABLE;
+        }
+        return available < players ? TeeTimeStatus.FULL : TeeTimeStatus.OPEN;
     }
 
     private static int minPlayers(List<MinPlayersRule> rules, TeeTime teeTime) {

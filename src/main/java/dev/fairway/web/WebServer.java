@@ -4,8 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -34,6 +32,7 @@ public final class WebServer implements AutoCloseable {
      *              counting down to a release counts on the clock that decides it
      */
     public static WebServer start(String host, int port, Duration requestDeadline, Clock clock, List<Routes> routes) {
+        HttpDate date = new HttpDate(clock);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
         // Selectors stay on platform threads; each request is handled on its own virtual thread.
@@ -58,8 +57,7 @@ public final class WebServer implements AutoCloseable {
             ErrorResponses.register(config.routes);
             JsonBodies.requireFor(config.routes);
             config.routes.before(ctx -> RequestDeadline.start(ctx, requestDeadline));
-            config.routes.before(ctx -> ctx.header("Date",
-                    DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC))));
+            config.routes.before(ctx -> ctx.header("Date", date.now()));
             routes.forEach(r -> r.addTo(config.routes));
         });
         app.start();

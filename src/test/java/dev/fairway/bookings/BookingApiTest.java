@@ -31,6 +31,11 @@ class BookingApiTest {
     }
 
     @Test
+    void answers_are_dated_by_the_service_clock_which_decides_release_times() {
+        assertThat(api.http.get("/api/courses").header("Date")).isEqualTo("Tue, 1 Dec 2026 14:00:00 GMT");
+    }
+
+    @Test
     void books_a_tee_time_then_finds_and_cancels_it_and_the_spots_come_back() {
         Http.Answer booked = book("2026-12-05T12:10:00Z", 2); // 07:10 in New York, in another offset
 

@@ -172,8 +172,7 @@ public final class BookingService {
         if (take.onDay() >= limits.maxPerDay()) {
             return new BookingOutcome.Refused(BookingOutcome.Reason.DAY_LIMIT_REACHED, limits.maxPerDay());
         }
-        return new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
-                bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()));
+        return full(session, proposal, take.room());
     }
 
     /** One run of a booking without a key: each statement commits by itself. */
@@ -200,8 +199,19 @@ public final class BookingService {
         if (take.taken()) {
             return new BookingOutcome.Booked(booking);
         }
-        return new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
-                bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()));
+        return full(session, proposal, take.room());
+    }
+
+    /**
+     * The refusal of a booking its take found too big: with the spots its snapshot saw when they
+     * were already too few (the take then tried nothing), else as they are now, after the take
+     * waited on the tee time's row and another booking took them first.
+     */
+    private BookingOutcome.Refused full(SqlSession session, Proposal proposal, int room) throws SQLException {
+        Booking booking = proposal.booking();
+        int spotsLeft = room < booking.players() ? room
+                : bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers());
+        return new BookingOutcome.Refused(BookingOutcome.Reason.FULL, spotsLeft);
     }
 
     /**
@@ -249,8 +259,7 @@ public final class BookingService {
             return new BookingOutcome.Booked(booking);
         }
         BookingOutcome.Refused refused = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
-                : new BookingOutcome.Refused(BookingOutcome.Reason.FULL,
-                        bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers()));
+                : full(session, proposal, take.room());
         return refuseAndRemember(session, proposal.course(), refused, key, fingerprint);
     }
 

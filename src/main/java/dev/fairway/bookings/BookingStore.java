@@ -28,11 +28,19 @@ final class BookingStore {
      * are left, the upsert's condition fails, returns no row, and nothing is inserted; when its
      * guard (the first %s) is false, nothing is tried at all. The second %s writes the booking's
      * emails ({@link #EMAILED}), only when it is inserted.
+     *
+     * <p>{@code room} is the spots left in the statement's snapshot. When it is already too few
+     * the upsert is not tried: a full tee time's row is not locked, so on a release morning the
+     * many bookings of a tee time that is gone are refused at once, instead of each waiting in
+     * line on that row (an upsert locks the row even when its condition then fails).
      */
     private static final String TAKE = """
+            room as (
+                select greatest(0, coalesce((select least(r.capacity, ?) - r.booked from tee_time r
+                    where r.course_id = ? and r.starts_at = ?), ?)) as spots),
             taken as (
                 insert into tee_time as t (course_id, starts_at, capacity, booked)
-                select ?, ?, ?, ? where %s
+                select ?, ?, ?, ? where %s and (select spots from room) >= ?
                 on conflict (course_id, starts_at) do update set booked = t.booked + excluded.booked
                 where t.booked + excluded.booked <= least(t.capacity, excluded.capacity)
                 returning t.booked),
@@ -74,8 +82,9 @@ final class BookingStore {
      *
      * @param blocked whether a block covers the tee time (then nothing was tried)
      * @param taken   whether the spots were taken and the booking stored
+     * @param room    the spots left as the statement began
      */
-    record Take(boolean blocked, boolean taken) {
+    record Take(boolean blocked, boolean taken, int room) {
     }
 
     /**
@@ -113,12 +122,12 @@ final class BookingStore {
             throws SQLException {
         return session.queryOne("with blocked as (select " + BLOCKED + " as yes), "
                         + TAKE.formatted("not (select yes from blocked)", emailsOf(booking))
-                        + "select (select yes from blocked), (select count(*) from inserted)",
+                        + "select (select yes from blocked), (select count(*) from inserted), (select spots from room)",
                 params -> {
                     bindBlocked(params, 1, booking.courseId(), booking.start());
                     bindEmails(params, bindTake(params, 4, booking, maxPlayers), booking);
                 },
-                rs -> new Take(rs.getBoolean(1), rs.getInt(2) == 1)).orElseThrow();
+                rs -> new Take(rs.getBoolean(1), rs.getInt(2) == 1, rs.getInt(3))).orElseThrow();
     }
 
     /**
@@ -126,8 +135,9 @@ final class BookingStore {
      *
      * @param stored what was stored under the key (its answer null when unused), and whether a block covers the tee time
      * @param taken  whether the spots were taken, the booking stored and its answer stored under the key
+     * @param room   the spots left as the statement began
      */
-    record KnownTake(IdempotencyStore.Lookup stored, boolean taken) {
+    record KnownTake(IdempotencyStore.Lookup stored, boolean taken, int room) {
     }
 
     /**
@@ -144,7 +154,8 @@ final class BookingStore {
                 + TAKE.formatted("not exists (select 1 from existing) and not (select yes from blocked)", emailsOf(booking))
                 + ", remembered as (" + REMEMBER + ") "
                 + "select e.fingerprint, e.response_status, e.response_body, e.booking_id, (select yes from blocked) as blocked, "
-                + "(select count(*) from inserted) as taken from (select 1) as one left join existing e on true";
+                + "(select count(*) from inserted) as taken, (select spots from room) as room "
+                + "from (select 1) as one left join existing e on true";
         return session.queryOne(sql, params -> {
             params.setString(1, remembered.key());
             bindBlocked(params, 2, booking.courseId(), booking.start());
@@ -152,7 +163,7 @@ final class BookingStore {
         }, row -> new KnownTake(new IdempotencyStore.Lookup(row.getString("fingerprint"),
                 row.getString("fingerprint") == null ? null : new StoredAnswer(row.getInt("response_status"),
                         row.getString("response_body"), row.getString("booking_id")),
-                row.getBoolean("blocked")), row.getInt("taken") == 1)).orElseThrow();
+                row.getBoolean("blocked")), row.getInt("taken") == 1, row.getInt("room"))).orElseThrow();
     }
 
     /**
@@ -188,8 +199,9 @@ final class BookingStore {
      * @param open    the booker's confirmed bookings of tee times to come, before this one
      * @param onDay   the booker's confirmed bookings on the tee time's date, before this one
      * @param taken   whether the spots were taken and the booking stored
+     * @param room    the spots left as the statement began
      */
-    record LimitedTake(boolean blocked, long open, long onDay, boolean taken) {
+    record LimitedTake(boolean blocked, long open, long onDay, boolean taken, int room) {
     }
 
     /**
@@ -222,7 +234,7 @@ final class BookingStore {
                 """.formatted(BLOCKED) + TAKE.formatted("(select yes from allowed)", emailsOf(booking))
                 + (remembered == null ? "" : ", remembered as (" + REMEMBER + ")")
                 + " select (select yes from blocked), (select open from counted), (select on_day from counted), "
-                + "(select count(*) from inserted)";
+                + "(select count(*) from inserted), (select spots from room)";
         return session.queryOne(sql, params -> {
             bindBlocked(params, 1, booking.courseId(), booking.start());
             params.setString(4, booking.courseId());
@@ -238,7 +250,8 @@ final class BookingStore {
             if (remembered != null) {
                 remembered.bind(params, next);
             }
-        }, rs -> new LimitedTake(rs.getBoolean(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) == 1)).orElseThrow();
+        }, rs -> new LimitedTake(rs.getBoolean(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) == 1, rs.getInt(5)))
+                .orElseThrow();
     }
 
     /** The golfer's bookings, confirmed and cancelled, whose tee time is after {@code now}, soonest first. */
@@ -353,9 +366,14 @@ final class BookingStore {
     /** Binds {@link #TAKE}'s parameters from index {@code first}; returns the index after them. */
     private static int bindTake(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
         int i = first;
+        params.setInt(i++, maxPlayers);
         params.setString(i++, booking.courseId());
         params.setInstant(i++, booking.start());
         params.setInt(i++, maxPlayers);
+        params.setString(i++, booking.courseId());
+        params.setInstant(i++, booking.start());
+        params.setInt(i++, maxPlayers);
+        params.setInt(i++, booking.players());
         params.setInt(i++, booking.players());
         params.setString(i++, booking.id());
         params.setString(i++, booking.courseId());

@@ -42,11 +42,30 @@ class TeeTimeAdmissionTest {
 
     @Test
     void other_tee_times_and_courses_have_lines_of_their_own() {
-        admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
-        admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)));
+        TeeTimeAdmission admission = new TeeTimeAdmission(10);
+        for (int i = 0; i < 5; i++) {
+            assertThat(admission.enter("c", nine, Deadline.after(Duration.ofSeconds(1)))).isNotNull();
+        }
+        assertThat(admission.enter("c", nine, Deadline.after(Duration.ofMillis(1)))).as("the tee time's line").isNull();
 
         assertThat(admission.enter("c", nine.plusSeconds(600), Deadline.after(Duration.ofMillis(1)))).isNotNull();
         assertThat(admission.enter("d", nine, Deadline.after(Duration.ofMillis(1)))).isNotNull();
+    }
+
+    @Test
+    void keeps_two_connections_from_bookings_for_the_reads() {
+        TeeTimeAdmission admission = new TeeTimeAdmission(10);
+        TeeTimeAdmission.Admitted[] in = new TeeTimeAdmission.Admitted[8];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = admission.enter("c", nine.plusSeconds(600L * i), Deadline.after(Duration.ofSeconds(1)));
+            assertThat(in[i]).as("booking %d of a tee time of its own", i).isNotNull();
+        }
+
+        assertThat(admission.enter("d", nine, Deadline.after(Duration.ofMillis(50))))
+                .as("a ninth booking, on the tenth connection's claim").isNull();
+        in[0].close();
+        assertThat(admission.enter("d", nine, Deadline.after(Duration.ofMillis(50)))).as("once one is out").isNotNull();
+        assertThat(admission.busyTeeTimes()).as("the refused one left its line").isEqualTo(8);
     }
 
     @Test

@@ -81,6 +81,11 @@ public final class TestApi implements AutoCloseable {
                 Clock.systemUTC()));
     }
 
+    /** Another instance on this one's database, on {@code clock}. */
+    public TestApi beside(Clock clock) {
+        return new TestApi(database, TestService.startReady(database, clock));
+    }
+
     /** A service on {@link #EXAMPLE_CLOCK} with the contract's example course stored as "pine-valley". */
     public static TestApi startWithPineValley() {
         TestApi api = start(EXAMPLE_CLOCK);

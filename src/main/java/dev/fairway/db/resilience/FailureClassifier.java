@@ -122,7 +122,13 @@ public final class FailureClassifier {
     /** Whether the failure says nothing against the database's health: others hold what it needs. */
     public static boolean contention(Throwable failure) {
         String state = sqlState(failure);
-        return state != null && CONTENTION_STATES.contains(state);
+        if (state == null) {
+            // The pool's own timeout with no failed connection behind it: this instance's own
+            // calls held every connection (bench/release: counting these opened the breaker on a
+            // busy, healthy database and turned a slow second into an outage).
+            return hasCause(failure, SQLTransientConnectionException.class) && !connectionLost(failure, null);
+        }
+        return CONTENTION_STATES.contains(state);
     }
 
     /** pgjdbc found servers but none that takes writes ({@code target_session_attrs=read-write}). */

@@ -136,6 +136,17 @@ class FailureClassifierTest {
     }
 
     @Test
+    void a_pool_timeout_is_contention_unless_a_failed_connection_is_behind_it() {
+        assertThat(FailureClassifier.contention(new SQLTransientConnectionException(
+                "fairway - Connection is not available, request timed out after 2000ms (total=10, active=10, idle=0, waiting=3)")))
+                .as("every connection in use by this instance").isTrue();
+        assertThat(FailureClassifier.contention(new SQLTransientConnectionException("pool", "08001",
+                new SQLException("refused", "08001")))).as("the database refused a new connection").isFalse();
+        assertThat(FailureClassifier.contention(new SQLTransientConnectionException("pool", null,
+                new java.net.SocketTimeoutException("connect timed out")))).as("a new connection timed out").isFalse();
+    }
+
+    @Test
     void lock_waits_and_conflicts_are_contention_not_ill_health() {
         assertThat(FailureClassifier.contention(new SQLException("lock timeout", "55P03"))).isTrue();
         assertThat(FailureClassifier.contention(new SQLException("deadlock", "40P01"))).isTrue();

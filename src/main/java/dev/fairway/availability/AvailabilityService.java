@@ -32,6 +32,11 @@ public final class AvailabilityService {
     private final CachePolicy cachePolicy;
     private final Counter staleAnswers;
     private final AvailabilityStore store = new AvailabilityStore();
+    private final SharedReads<Read, BookedAndBlocked> reads = new SharedReads<>("availability.read");
+
+    /** A read of a course's days, begun when the course's cached counts were at {@code generation}. */
+    private record Read(String courseId, LocalDate from, LocalDate to, long generation) {
+    }
 
     /** @param cachePolicy how old cached counts may be to be used as fresh */
     public AvailabilityService(Database database, Clock clock, BookedCountsCache cache, CachePolicy cachePolicy,
@@ -63,8 +68,12 @@ public final class AvailabilityService {
         boolean stale = false;
         long generation = cache.generation(course.id());
         try {
-            data = database.read("availability.read", deadline, session -> store.read(session, course.id(), start, end, now));
-            cache.put(course.id(), zone, from, to, data, generation);
+            data = reads.read(new Read(course.id(), from, to, generation), deadline, () -> {
+                BookedAndBlocked read = database.read("availability.read", deadline,
+                        session -> store.read(session, course.id(), start, end, now));
+                cache.put(course.id(), zone, from, to, read, generation);
+                return read;
+            });
         } catch (DatabaseException e) {
             if (!FailureClassifier.unavailable(e)) {
                 throw e;

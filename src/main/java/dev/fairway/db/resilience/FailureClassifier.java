@@ -124,9 +124,11 @@ public final class FailureClassifier {
         String state = sqlState(failure);
         if (state == null) {
             // The pool's own timeout with no failed connection behind it: this instance's own
-            // calls held every connection (bench/release: counting these opened the breaker on a
-            // busy, healthy database and turned a slow second into an outage).
-            return hasCause(failure, SQLTransientConnectionException.class) && !connectionLost(failure, null);
+            // calls held every connection; or the request's time ran out before the database was
+            // asked. Neither says the database is ill (bench/release: counting them opened the
+            // breaker on a busy, healthy database and turned a slow second into an outage).
+            return (hasCause(failure, SQLTransientConnectionException.class) || hasCause(failure, DeadlineExceededException.class))
+                    && !connectionLost(failure, null);
         }
         return CONTENTION_STATES.contains(state);
     }

@@ -136,7 +136,7 @@ class FailureClassifierTest {
     }
 
     @Test
-    void a_pool_timeout_is_contention_unless_a_failed_connection_is_behind_it() {
+    void a_pool_timeout_or_a_deadline_passed_before_asking_is_contention_unless_a_failed_connection_is_behind_it() {
         assertThat(FailureClassifier.contention(new SQLTransientConnectionException(
                 "fairway - Connection is not available, request timed out after 2000ms (total=10, active=10, idle=0, waiting=3)")))
                 .as("every connection in use by this instance").isTrue();
@@ -144,6 +144,7 @@ class FailureClassifierTest {
                 new SQLException("refused", "08001")))).as("the database refused a new connection").isFalse();
         assertThat(FailureClassifier.contention(new SQLTransientConnectionException("pool", null,
                 new java.net.SocketTimeoutException("connect timed out")))).as("a new connection timed out").isFalse();
+        assertThat(FailureClassifier.contention(new DeadlineExceededException("op"))).as("no time left to ask").isTrue();
     }
 
     @Test

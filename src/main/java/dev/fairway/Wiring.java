@@ -50,6 +50,7 @@ import dev.fairway.web.AdminAuth;
 import dev.fairway.web.ApiDocsRoutes;
 import dev.fairway.web.HealthRoutes;
 import dev.fairway.web.HttpMetrics;
+import dev.fairway.web.KnownQueryParameters;
 import dev.fairway.web.MetricsRoutes;
 import dev.fairway.web.PageRoutes;
 import dev.fairway.web.RateLimiter;
@@ -139,6 +140,7 @@ public final class Wiring {
                             new HttpMetrics(metrics),
                             limits,
                             new GolferAuth(admin, golfers),
+                            KnownQueryParameters.ofContract(admin),
                             new HealthRoutes(readiness),
                             new MetricsRoutes(metrics, settings.http().metricsToken()),
                             new ApiDocsRoutes(),

@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** {@code GET /api/courses/{courseId}/availability?from=&to=&players=}. */
+/** {@code GET /api/courses/{courseId}/availability?from=&to=&players=} (or {@code date=} for one day). */
 public final class AvailabilityRoutes implements Routes {
 
     /** The longest range, in days between {@code from} and {@code to}. */
@@ -42,8 +42,13 @@ public final class AvailabilityRoutes implements Routes {
     }
 
     private void get(Context ctx) {
-        Optional<LocalDate> fromParam = QueryParameters.date(ctx, "from");
-        Optional<LocalDate> toParam = QueryParameters.date(ctx, "to");
+        Optional<LocalDate> day = QueryParameters.date(ctx, "date");
+        if (day.isPresent() && (QueryParameters.given(ctx, "from") || QueryParameters.given(ctx, "to"))) {
+            throw new InvalidRequestException("date", "date asks for one day and from/to for a range: send date "
+                    + "alone, or from and to");
+        }
+        Optional<LocalDate> fromParam = day.or(() -> QueryParameters.date(ctx, "from"));
+        Optional<LocalDate> toParam = day.or(() -> QueryParameters.date(ctx, "to"));
         Optional<Integer> playersParam = players(ctx);
         Course course = CourseLookup.existing(courses, ctx);
         LocalDate from = fromParam.orElseGet(() -> LocalDate.now(availability.clock().withZone(course.rules().zone())));

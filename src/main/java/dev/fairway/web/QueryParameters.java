@@ -35,6 +35,11 @@ public final class QueryParameters {
                         + "such as 2026-12-01T07:00:00-05:00, " + JsonFields.YEARS)));
     }
 
+    /** Whether the parameter was sent with a value. */
+    public static boolean given(Context ctx, String name) {
+        return text(ctx, name).isPresent();
+    }
+
     private static Optional<String> text(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).filter(text -> !text.isEmpty());
     }

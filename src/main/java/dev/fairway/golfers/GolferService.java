@@ -12,8 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Signed-in golfers: who a token belongs to, signing out, and the golfer's name. A live token's
@@ -37,7 +36,8 @@ public final class GolferService {
     private final Cache<String, Remembered> liveTokens = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(FORGET_TOKENS).build();
     private final Set<String> rereading = ConcurrentHashMap.newKeySet();
-    private final Executor rereader = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("token-reread").factory());
+    /** One background read at a time: each waits on a virtual thread of its own, which ends with it. */
+    private final ReentrantLock oneReread = new ReentrantLock();
 
     /** A token's row, as read at {@code readAt} by the service's clock. */
     private record Remembered(GolferStore.TokenRow row, Instant readAt) {
@@ -82,12 +82,14 @@ public final class GolferService {
         if (!rereading.add(id)) {
             return; // already in line
         }
-        rereader.execute(() -> {
+        Thread.ofVirtual().name("token-reread").start(() -> {
+            oneReread.lock();
             try {
                 read(id, clock.instant().truncatedTo(ChronoUnit.MICROS), Deadline.after(REREAD_DEADLINE));
             } catch (DatabaseException e) {
                 // Logged by the database layer; the row stays until FORGET_TOKENS after its last read.
             } finally {
+                oneReread.unlock();
                 rereading.remove(id);
             }
         });

@@ -166,13 +166,19 @@ public final class BookingService {
         if (take.blocked()) {
             return new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0);
         }
-        if (take.open() >= limits.maxOpen()) {
+        BookingOutcome.Refused limited = limitReached(limits, take.open(), take.onDay());
+        return limited != null ? limited : full(session, proposal, take.room());
+    }
+
+    /** The refusal of a booker at one of the limits, with these counts, or null. */
+    private static BookingOutcome.Refused limitReached(BookingStore.Limits limits, long open, long onDay) {
+        if (open >= limits.maxOpen()) {
             return new BookingOutcome.Refused(BookingOutcome.Reason.OPEN_LIMIT_REACHED, limits.maxOpen());
         }
-        if (take.onDay() >= limits.maxPerDay()) {
+        if (onDay >= limits.maxPerDay()) {
             return new BookingOutcome.Refused(BookingOutcome.Reason.DAY_LIMIT_REACHED, limits.maxPerDay());
         }
-        return full(session, proposal, take.room());
+        return null;
     }
 
     /** One run of a booking without a key: each statement commits by itself. */
@@ -227,12 +233,28 @@ public final class BookingService {
         if (proposal.ruleRefusal() == null && proposal.limits() == null) {
             return attemptWithKeyInOneStatement(session, proposal, key, fingerprint);
         }
-        IdempotencyStore.Lookup stored = keys.find(session, key, booking.courseId(), booking.start());
+        IdempotencyStore.Lookup stored;
+        BookingOutcome.Refused refusal;
+        if (proposal.limits() == null) {
+            stored = keys.find(session, key, booking.courseId(), booking.start());
+            refusal = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
+                    : proposal.ruleRefusal();
+        } else {
+            // What the take would refuse on, as committed, in the look-up's statement: blocks, the
+            // course's rules, the limits, the spots, in the take's own order.
+            BookingStore.Standing standing = bookings.standing(session, key, booking, proposal.maxPlayers(),
+                    proposal.limits());
+            stored = standing.stored();
+            refusal = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
+                    : proposal.ruleRefusal() != null ? proposal.ruleRefusal()
+                    : limitReached(proposal.limits(), standing.open(), standing.onDay());
+            if (refusal == null && standing.room() < booking.players()) {
+                refusal = new BookingOutcome.Refused(BookingOutcome.Reason.FULL, standing.room());
+            }
+        }
         if (stored.answer() != null) {
             return earlierAnswer(stored, booking, fingerprint);
         }
-        BookingOutcome.Refused refusal = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
-                : proposal.ruleRefusal();
         if (refusal != null) {
             return refuseAndRemember(session, proposal.course(), refusal, key, fingerprint);
         }

@@ -254,6 +254,55 @@ final class BookingStore {
                 .orElseThrow();
     }
 
+    /**
+     * Where a limited booker stands at a tee time, as committed, read with the key's look-up.
+     *
+     * @param stored what is stored under the key, and whether a block covers the tee time
+     * @param open   the booker's confirmed bookings of tee times to come
+     * @param onDay  the booker's confirmed bookings on the tee time's date
+     * @param room   the spots left at the tee time
+     */
+    record Standing(IdempotencyStore.Lookup stored, long open, long onDay, int room) {
+    }
+
+    /**
+     * In one statement, run after the key's lock like {@link IdempotencyStore#find}: what that
+     * finds, and the counts and spots {@link #takeWithinLimits} would refuse on. A refusal they
+     * show needs neither the booker's lock nor the tee time's row: on a release morning most
+     * bookings are refusals of tee times already gone, and each saves two round trips.
+     */
+    Standing standing(SqlSession session, String key, Booking booking, int maxPlayers, Limits limits)
+            throws SQLException {
+        String sql = "select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, i.response_body, "
+                + "i.booking_id, " + BLOCKED + " as blocked, "
+                + "(select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed' "
+                + "and starts_at > ?) as open, "
+                + "(select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed' "
+                + "and starts_at >= ? and starts_at < ?) as on_day, "
+                + "greatest(0, coalesce((select least(r.capacity, ?) - r.booked from tee_time r "
+                + "where r.course_id = ? and r.starts_at = ?), ?)) as room "
+                + "from (select 1) as one left join idempotency_key i on i.key_hash = " + IdempotencyStore.KEY_HASH;
+        return session.queryOne(sql, params -> {
+            bindBlocked(params, 1, booking.courseId(), booking.start());
+            params.setString(4, booking.courseId());
+            params.setString(5, booking.booker());
+            params.setInstant(6, limits.now());
+            params.setString(7, booking.courseId());
+            params.setString(8, booking.booker());
+            params.setInstant(9, limits.dayStart());
+            params.setInstant(10, limits.dayEnd());
+            params.setInt(11, maxPlayers);
+            params.setString(12, booking.courseId());
+            params.setInstant(13, booking.start());
+            params.setInt(14, maxPlayers);
+            params.setString(15, key);
+        }, row -> new Standing(new IdempotencyStore.Lookup(row.getString("fingerprint"),
+                row.getString("fingerprint") == null ? null : new StoredAnswer(row.getInt("response_status"),
+                        row.getString("response_body"), row.getString("booking_id")),
+                row.getBoolean("blocked")), row.getLong("open"), row.getLong("on_day"), row.getInt("room")))
+                .orElseThrow();
+    }
+
     /** The golfer's bookings, confirmed and cancelled, whose tee time is after {@code now}, soonest first. */
     List<Booking> ofGolfer(SqlSession session, String golferId, Instant now) throws SQLException {
         return session.query("select " + COLUMNS + " from booking b where b.golfer_id = ? and b.starts_at > ? "

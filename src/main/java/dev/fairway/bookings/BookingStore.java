@@ -24,6 +24,23 @@ final class BookingStore {
             + "b.golfer_id, b.booker";
 
     /**
+     * The spots left at a tee time under the course's current maximum, in the statement's
+     * snapshot; four parameters ({@link #bindRoom}).
+     */
+    private static final String ROOM = "greatest(0, coalesce((select least(r.capacity, ?) - r.booked from tee_time r "
+            + "where r.course_id = ? and r.starts_at = ?), ?))";
+
+    /**
+     * A booker's confirmed bookings at a course, of tee times to come ({@code open}) and on the
+     * tee time's date ({@code on_day}); seven parameters ({@link #bindCounts}).
+     */
+    private static final String COUNTS = """
+            (select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed'
+                and starts_at > ?) as open,
+            (select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed'
+                and starts_at >= ? and starts_at < ?) as on_day""";
+
+    /**
      * The common table expressions that take the spots and insert the booking: when fewer spots
      * are left, the upsert's condition fails, returns no row, and nothing is inserted; when its
      * guard (the first %s) is false, nothing is tried at all. The second %s writes the booking's
@@ -34,10 +51,7 @@ final class BookingStore {
      * many bookings of a tee time that is gone are refused at once, instead of each waiting in
      * line on that row (an upsert locks the row even when its condition then fails).
      */
-    private static final String TAKE = """
-            room as (
-                select greatest(0, coalesce((select least(r.capacity, ?) - r.booked from tee_time r
-                    where r.course_id = ? and r.starts_at = ?), ?)) as spots),
+    private static final String TAKE = "room as (select " + ROOM + " as spots),\n" + """
             taken as (
                 insert into tee_time as t (course_id, starts_at, capacity, booked)
                 select ?, ?, ?, ? where %s and (select spots from room) >= ?
@@ -160,10 +174,8 @@ final class BookingStore {
             params.setString(1, remembered.key());
             bindBlocked(params, 2, booking.courseId(), booking.start());
             remembered.bind(params, bindEmails(params, bindTake(params, 5, booking, maxPlayers), booking));
-        }, row -> new KnownTake(new IdempotencyStore.Lookup(row.getString("fingerprint"),
-                row.getString("fingerprint") == null ? null : new StoredAnswer(row.getInt("response_status"),
-                        row.getString("response_body"), row.getString("booking_id")),
-                row.getBoolean("blocked")), row.getInt("taken") == 1, row.getInt("room"))).orElseThrow();
+        }, row -> new KnownTake(IdempotencyStore.lookup(row), row.getInt("taken") == 1, row.getInt("room")))
+                .orElseThrow();
     }
 
     /**
@@ -225,28 +237,18 @@ final class BookingStore {
                                  Remembered remembered) throws SQLException {
         String sql = """
                 with blocked as (select %s as yes),
-                counted as (select
-                    (select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed'
-                        and starts_at > ?) as open,
-                    (select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed'
-                        and starts_at >= ? and starts_at < ?) as on_day),
+                counted as (select %s),
                 allowed as (select not (select yes from blocked) and open < ? and on_day < ? as yes from counted),
-                """.formatted(BLOCKED) + TAKE.formatted("(select yes from allowed)", emailsOf(booking))
+                """.formatted(BLOCKED, COUNTS) + TAKE.formatted("(select yes from allowed)", emailsOf(booking))
                 + (remembered == null ? "" : ", remembered as (" + REMEMBER + ")")
                 + " select (select yes from blocked), (select open from counted), (select on_day from counted), "
                 + "(select count(*) from inserted), (select spots from room)";
         return session.queryOne(sql, params -> {
             bindBlocked(params, 1, booking.courseId(), booking.start());
-            params.setString(4, booking.courseId());
-            params.setString(5, booking.booker());
-            params.setInstant(6, limits.now());
-            params.setString(7, booking.courseId());
-            params.setString(8, booking.booker());
-            params.setInstant(9, limits.dayStart());
-            params.setInstant(10, limits.dayEnd());
-            params.setInt(11, limits.maxOpen());
-            params.setInt(12, limits.maxPerDay());
-            int next = bindEmails(params, bindTake(params, 13, booking, maxPlayers), booking);
+            int i = bindCounts(params, 4, booking, limits);
+            params.setInt(i++, limits.maxOpen());
+            params.setInt(i++, limits.maxPerDay());
+            int next = bindEmails(params, bindTake(params, i, booking, maxPlayers), booking);
             if (remembered != null) {
                 remembered.bind(params, next);
             }
@@ -274,33 +276,14 @@ final class BookingStore {
     Standing standing(SqlSession session, String key, Booking booking, int maxPlayers, Limits limits)
             throws SQLException {
         String sql = "select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, i.response_body, "
-                + "i.booking_id, " + BLOCKED + " as blocked, "
-                + "(select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed' "
-                + "and starts_at > ?) as open, "
-                + "(select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed' "
-                + "and starts_at >= ? and starts_at < ?) as on_day, "
-                + "greatest(0, coalesce((select least(r.capacity, ?) - r.booked from tee_time r "
-                + "where r.course_id = ? and r.starts_at = ?), ?)) as room "
+                + "i.booking_id, " + BLOCKED + " as blocked, " + COUNTS + ", " + ROOM + " as room "
                 + "from (select 1) as one left join idempotency_key i on i.key_hash = " + IdempotencyStore.KEY_HASH;
         return session.queryOne(sql, params -> {
             bindBlocked(params, 1, booking.courseId(), booking.start());
-            params.setString(4, booking.courseId());
-            params.setString(5, booking.booker());
-            params.setInstant(6, limits.now());
-            params.setString(7, booking.courseId());
-            params.setString(8, booking.booker());
-            params.setInstant(9, limits.dayStart());
-            params.setInstant(10, limits.dayEnd());
-            params.setInt(11, maxPlayers);
-            params.setString(12, booking.courseId());
-            params.setInstant(13, booking.start());
-            params.setInt(14, maxPlayers);
-            params.setString(15, key);
-        }, row -> new Standing(new IdempotencyStore.Lookup(row.getString("fingerprint"),
-                row.getString("fingerprint") == null ? null : new StoredAnswer(row.getInt("response_status"),
-                        row.getString("response_body"), row.getString("booking_id")),
-                row.getBoolean("blocked")), row.getLong("open"), row.getLong("on_day"), row.getInt("room")))
-                .orElseThrow();
+            int next = bindRoom(params, bindCounts(params, 4, booking, limits), booking, maxPlayers);
+            params.setString(next, key);
+        }, row -> new Standing(IdempotencyStore.lookup(row), row.getLong("open"), row.getLong("on_day"),
+                row.getInt("room"))).orElseThrow();
     }
 
     /** The golfer's bookings, confirmed and cancelled, whose tee time is after {@code now}, soonest first. */
@@ -412,13 +395,30 @@ final class BookingStore {
         params.setInstant(first + 2, start);
     }
 
+    /** Binds {@link #ROOM}'s parameters from index {@code first}; returns the index after them. */
+    private static int bindRoom(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
+        params.setInt(first, maxPlayers);
+        params.setString(first + 1, booking.courseId());
+        params.setInstant(first + 2, booking.start());
+        params.setInt(first + 3, maxPlayers);
+        return first + 4;
+    }
+
+    /** Binds {@link #COUNTS}'s parameters from index {@code first}; returns the index after them. */
+    private static int bindCounts(Params params, int first, Booking booking, Limits limits) throws SQLException {
+        params.setString(first, booking.courseId());
+        params.setString(first + 1, booking.booker());
+        params.setInstant(first + 2, limits.now());
+        params.setString(first + 3, booking.courseId());
+        params.setString(first + 4, booking.booker());
+        params.setInstant(first + 5, limits.dayStart());
+        params.setInstant(first + 6, limits.dayEnd());
+        return first + 7;
+    }
+
     /** Binds {@link #TAKE}'s parameters from index {@code first}; returns the index after them. */
     private static int bindTake(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
-        int i = first;
-        params.setInt(i++, maxPlayers);
-        params.setString(i++, booking.courseId());
-        params.setInstant(i++, booking.start());
-        params.setInt(i++, maxPlayers);
+        int i = bindRoom(params, first, booking, maxPlayers);
         params.setString(i++, booking.courseId());
         params.setInstant(i++, booking.start());
         params.setInt(i++, maxPlayers);

@@ -1,6 +1,7 @@
 package dev.fairway.bookings;
 
 import dev.fairway.db.SqlSession;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -55,11 +56,17 @@ final class IdempotencyStore {
                     BookingStore.bindBlocked(params, 1, courseId, start);
                     params.setString(4, key);
                 },
-                row -> new Lookup(row.getString("fingerprint"),
-                        row.getString("fingerprint") == null ? null : new StoredAnswer(row.getInt("response_status"),
-                                row.getString("response_body"), row.getString("booking_id")),
-                        row.getBoolean("blocked")))
-                .orElseThrow();
+                IdempotencyStore::lookup).orElseThrow();
+    }
+
+    /**
+     * A {@link Lookup} from a row with the columns {@code fingerprint} (hex, null when the key is
+     * unused), {@code response_status}, {@code response_body}, {@code booking_id} and {@code blocked}.
+     */
+    static Lookup lookup(ResultSet row) throws SQLException {
+        String fingerprint = row.getString("fingerprint");
+        return new Lookup(fingerprint, fingerprint == null ? null : new StoredAnswer(row.getInt("response_status"),
+                row.getString("response_body"), row.getString("booking_id")), row.getBoolean("blocked"));
     }
 
     void remember(SqlSession session, String key, String fingerprint, BookingAnswers.Answer answer) throws SQLException {

@@ -50,6 +50,8 @@ public final class ReleaseMorning {
     private static final String COURSE = "release";
     private static final String BOT_ADDRESS = "198.51.100.66";
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
+    /** The status counted for a request whose connection closed without an answer. */
+    private static final int CLOSED = 0;
 
     private final String[] urls;
     private final String adminToken;
@@ -60,6 +62,10 @@ public final class ReleaseMorning {
     private final Map<String, Samples> samples = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Instant> booked = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean over = new AtomicBoolean();
+    /** Requests whose connection closed without an answer, each described. */
+    private final ConcurrentLinkedQueue<String> closed = new ConcurrentLinkedQueue<>();
+    /** Keyed bookings sent again, as a browser would, after their connection closed without an answer. */
+    private final AtomicLong resent = new AtomicLong();
 
     private ReleaseMorning(String[] urls, String adminToken, int golfers, int bots) {
         this.urls = urls;
@@ -242,8 +248,16 @@ public final class ReleaseMorning {
                 // Half the golfers want one of the first ten open tee times (the prime ones), half any.
                 String start = open.get(random.nextInt(random.nextBoolean() ? Math.min(open.size(), 10) : open.size()));
                 String key = UUID.randomUUID().toString();
+                String booking = "{\"start\": \"" + start + "\", \"players\": 2}";
                 Answer answer = timed("bookings (golfers)", golfer + 1, "POST", "/api/courses/" + COURSE + "/bookings",
-                        "{\"start\": \"" + start + "\", \"players\": 2}", token, address(golfer), key);
+                        booking, token, address(golfer), key);
+                if (answer.status() == CLOSED) {
+                    // A browser sends a request again when its connection closes without an answer
+                    // (RFC 9112 9.3.1); the key makes that safe. Counted apart.
+                    resent.incrementAndGet();
+                    answer = timed("bookings (golfers), sent again", golfer + 1, "POST",
+                            "/api/courses/" + COURSE + "/bookings", booking, token, address(golfer), key);
+                }
                 if (answer.status() == 201) {
                     booked.add(Instant.now());
                     return;
@@ -333,6 +347,9 @@ public final class ReleaseMorning {
                 overbooked, overLimit, byBots, total, total == 0 ? 0 : 100.0 * byBots / total);
         System.out.printf("%-22s %8s %9s %9s %9s   %s%n", "requests", "count", "p50 ms", "p99 ms", "max ms", "by status");
         new TreeMap<>(samples).forEach((name, s) -> System.out.println(s.line(name)));
+        System.out.printf("closed connections (status 0 above) %d; keyed bookings sent again after one %d%n",
+                closed.size(), resent.get());
+        closed.forEach(line -> System.out.println("  closed: " + line));
     }
 
     /** Books on one instance (as staff, a week later) and times until the other's availability shows it. */
@@ -369,10 +386,22 @@ public final class ReleaseMorning {
                 lags.get(lags.size() / 2), lags.getLast());
     }
 
+    /**
+     * One request, timed and counted by its answer's status; a connection closed without an answer
+     * is counted as status 0, with how long after sending it closed (about 0 ms: a kept-alive
+     * connection the server had closed; about the deadline: the server gave up on it).
+     */
     private Answer timed(String what, int instance, String method, String path, String body, String token,
                          String address, String key) throws Exception {
         long start = System.nanoTime();
-        Answer answer = send(instance, method, path, body, token, address, key);
+        Answer answer;
+        try {
+            answer = send(instance, method, path, body, token, address, key);
+        } catch (IOException e) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            closed.add(String.format("%s after %d ms: %s", what, millis, e.getMessage()));
+            answer = new Answer(CLOSED, null, null);
+        }
         samples.computeIfAbsent(what, w -> new Samples()).add(answer.status(), System.nanoTime() - start);
         return answer;
     }

@@ -1,7 +1,10 @@
 package dev.fairway.web;
 
+import io.micrometer.core.instrument.Counter;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -13,40 +16,161 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * A request's body must have arrived by the request's deadline: a client that sends it a byte at
  * a time (which held 300 POSTs for 45 s each) has its connection closed then. The idle timeout
  * does not help, since each byte resets it.
+ *
+ * <p>Arrival is judged by reading the whole body here, before any route runs, not by when a route
+ * gets round to reading it: a booking whose body had arrived but whose route first waited for a
+ * golfer's token from a busy database had its connection closed under the answer being written
+ * (bench/release's "header parser received no bytes"). A body larger than the server takes is
+ * refused with 413 before it is read further.
  */
 final class BodyDeadline extends Handler.Wrapper {
 
     private final Duration deadline;
+    private final int maxBytes;
+    private final Counter closed;
 
-    BodyDeadline(Duration deadline) {
+    BodyDeadline(Duration deadline, int maxBytes, Counter closed) {
         this.deadline = deadline;
+        this.maxBytes = maxBytes;
+        this.closed = closed;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (request.getLength() == 0 || !hasBody(request)) {
+        if (!hasBody(request)) {
             return super.handle(request, response, callback);
         }
-        AtomicBoolean arrived = new AtomicBoolean();
+        if (request.getLength() > maxBytes) {
+            refuseTooLarge(response, callback);
+            return true;
+        }
         Scheduler.Task timer = request.getComponents().getScheduler().schedule(() -> {
-            if (!arrived.get()) {
-                request.getConnectionMetaData().getConnection().getEndPoint().close();
-            }
+            closed.increment();
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
         }, deadline);
-        Request watched = new Request.Wrapper(request) {
+        new BodyRead(request, maxBytes, new BodyRead.Outcome() {
             @Override
-            public Content.Chunk read() {
-                Content.Chunk chunk = super.read();
-                if (chunk != null && chunk.isLast()) {
-                    arrived.set(true);
-                }
-                return chunk;
+            public void arrived(byte[] body) {
+                timer.cancel();
+                dispatch(new ArrivedBody(request, body), response, callback);
             }
-        };
-        return super.handle(watched, response, Callback.from(callback, timer::cancel));
+
+            @Override
+            public void tooLarge() {
+                timer.cancel();
+                refuseTooLarge(response, callback);
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                timer.cancel();
+                callback.failed(failure);
+            }
+        }).start();
+        return true;
+    }
+
+    private void dispatch(Request request, Response response, Callback callback) {
+        try {
+            if (!super.handle(request, response, callback)) {
+                Response.writeError(request, response, callback, 404);
+            }
+        } catch (Throwable t) {
+            callback.failed(t);
+        }
+    }
+
+    private void refuseTooLarge(Response response, Callback callback) {
+        byte[] problem = Json.write(Problem.of(413, "body-too-large", "Request body too large",
+                "send a body of at most " + maxBytes + " bytes"));
+        response.setStatus(413);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.write(true, ByteBuffer.wrap(problem), callback);
     }
 
     private static boolean hasBody(Request request) {
-        return request.getLength() > 0 || request.getHeaders().contains("Transfer-Encoding");
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /** Reads a body as it arrives, without holding a thread while it waits for more. */
+    private static final class BodyRead implements Runnable {
+
+        interface Outcome {
+            void arrived(byte[] body);
+
+            void tooLarge();
+
+            void failed(Throwable failure);
+        }
+
+        private final Request request;
+        private final int maxBytes;
+        private final Outcome outcome;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        BodyRead(Request request, int maxBytes, Outcome outcome) {
+            this.request = request;
+            this.maxBytes = maxBytes;
+            this.outcome = outcome;
+        }
+
+        void start() {
+            run();
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    outcome.failed(chunk.getFailure());
+                    return;
+                }
+                ByteBuffer buffer = chunk.getByteBuffer();
+                boolean fits = bytes.size() + buffer.remaining() <= maxBytes;
+                if (fits) {
+                    byte[] part = new byte[buffer.remaining()];
+                    buffer.get(part);
+                    bytes.writeBytes(part);
+                }
+                chunk.release();
+                if (!fits) {
+                    outcome.tooLarge();
+                    return;
+                }
+                if (chunk.isLast()) {
+                    outcome.arrived(bytes.toByteArray());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The request with its body already read: routes read it from memory. */
+    private static final class ArrivedBody extends Request.Wrapper {
+
+        private Content.Chunk rest;
+
+        ArrivedBody(Request request, byte[] body) {
+            super(request);
+            this.rest = Content.Chunk.from(ByteBuffer.wrap(body), true);
+        }
+
+        @Override
+        public synchronized Content.Chunk read() {
+            Content.Chunk chunk = rest;
+            rest = Content.Chunk.EOF;
+            return chunk;
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run();
+        }
     }
 }

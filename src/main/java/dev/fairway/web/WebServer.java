@@ -2,10 +2,15 @@ package dev.fairway.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -18,7 +23,13 @@ public final class WebServer implements AutoCloseable {
     /** How long a stop waits for requests in flight before it cuts them off. */
     public static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
     /** Largest request body: a course with a year of date overrides fits many times over. */
-    private static final long MAX_REQUEST_BYTES = 1_000_000;
+    private static final int MAX_REQUEST_BYTES = 1_000_000;
+    /** How long an idle connection is kept: above every common client's own keep-alive but browsers'. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(65);
+    /** What clients that read {@code Keep-Alive: timeout=} are told: well inside {@link #IDLE_TIMEOUT}. */
+    static final Duration ADVERTISED_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final String KEEP_ALIVE = "timeout=" + ADVERTISED_IDLE_TIMEOUT.toSeconds();
 
     private final Javalin app;
 
@@ -28,10 +39,12 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * @param host  the address to listen on; null for every interface
-     * @param clock the service's clock: every answer's {@code Date} is its time, so that a page
-     *              counting down to a release counts on the clock that decides it
+     * @param clock   the service's clock: every answer's {@code Date} is its time, so that a page
+     *                counting down to a release counts on the clock that decides it
+     * @param metrics where the connections the server closes on a client are counted
      */
-    public static WebServer start(String host, int port, Duration requestDeadline, Clock clock, List<Routes> routes) {
+    public static WebServer start(String host, int port, Duration requestDeadline, Clock clock, MeterRegistry metrics,
+                                  List<Routes> routes) {
         HttpDate date = new HttpDate(clock);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
@@ -42,13 +55,13 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.startup.startupWatcherEnabled = false;
             config.jetty.threadPool = threads;
-            config.jetty.port = port;
-            config.jetty.host = host;
+            config.jetty.addConnector((server, http) -> keptAliveConnector(server, http, host, port));
             config.jetty.modifyHttpConfiguration(http -> http.setSendDateHeader(false));
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new MethodOverrideHeaders());
-                server.insertHandler(new BodyDeadline(requestDeadline));
+                server.insertHandler(new BodyDeadline(requestDeadline, MAX_REQUEST_BYTES,
+                        ClosedConnections.counter(metrics, "body-deadline")));
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
             });
             config.http.defaultContentType = ContentType.JSON;
@@ -58,10 +71,25 @@ public final class WebServer implements AutoCloseable {
             JsonBodies.requireFor(config.routes);
             config.routes.before(ctx -> RequestDeadline.start(ctx, requestDeadline));
             config.routes.before(ctx -> ctx.header("Date", date.now()));
+            config.routes.before(ctx -> ctx.header("Keep-Alive", KEEP_ALIVE));
             routes.forEach(r -> r.addTo(config.routes));
         });
         app.start();
         return new WebServer(app);
+    }
+
+    /**
+     * The server's side of keep-alive: an idle connection is kept {@link #IDLE_TIMEOUT}, longer than
+     * clients keep theirs (the JDK's HttpClient 30 s, as long as Jetty's default: the server closed
+     * connections the client was reusing that same instant, and a POST that meets a closed connection
+     * is not sent again by the JDK), and clients that read {@code Keep-Alive} are told less.
+     */
+    private static ServerConnector keptAliveConnector(Server server, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        return connector;
     }
 
     public int port() {

@@ -1,0 +1,60 @@
+package dev.fairway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A kept-alive connection outlives the clients' own keep-alive. Jetty's default idle timeout was
+ * the JDK HttpClient's 30 s: the server closed connections the client was taking from its pool that
+ * same instant, and the client does not send a POST again when that happens.
+ */
+class KeepAliveTest {
+
+    /** The JDK HttpClient's {@code jdk.httpclient.keepalive.timeout} default. */
+    private static final Duration JDK_CLIENT_KEEP_ALIVE = Duration.ofSeconds(30);
+
+    @Test
+    void a_connection_idle_as_long_as_the_jdk_client_keeps_one_is_still_answered() throws Exception {
+        WebServer server = WebServer.start("127.0.0.1", 0, Duration.ofSeconds(5), Clock.systemUTC(),
+                new SimpleMeterRegistry(), List.of(routes -> routes.post("/echo", ctx -> ctx.result(ctx.body()))));
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            String first = exchange(socket);
+            assertThat(first).startsWith("HTTP/1.1 200").contains("Keep-Alive: timeout=60");
+
+            Thread.sleep(JDK_CLIENT_KEEP_ALIVE.plusSeconds(1).toMillis());
+
+            assertThat(exchange(socket)).as("the answer on the connection after it idled")
+                    .startsWith("HTTP/1.1 200").endsWith("{}");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static String exchange(Socket socket) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder answer = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        while (!answer.toString().endsWith("{}")) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                break; // closed by the server: what the answer then lacks fails the test
+            }
+            answer.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+        }
+        return answer.toString();
+    }
+}

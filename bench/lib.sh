@@ -18,13 +18,18 @@ free_port() {
 
 # bench_start_fairway DIR [java options...]: starts the jar, waits for readiness, sets
 # FAIRWAY_PID, FAIRWAY_URL and, when it started the embedded PostgreSQL, PG_PORT. Settings
-# (DATABASE_URL, FAIRWAY_CACHE_TTL_MS...) come from the environment of the call.
+# (DATABASE_URL, FAIRWAY_CACHE_TTL_MS...) come from the environment of the call; BENCH_BOX, a
+# cgroup directory from bench_box, runs it in that memory limit.
 bench_start_fairway() {
   local dir=$1; shift
   local port; port=$(free_port)
   # The load comes from one address: no rate limits, unless the caller asks for them.
-  FAIRWAY_DATA_DIR="$dir/data" PORT=$port FAIRWAY_ADMIN_TOKEN=$BENCH_TOKEN FAIRWAY_RATE_LIMIT=${FAIRWAY_RATE_LIMIT:-off} \
-    "$(bench_java)" "$@" -jar target/fairway.jar > "$dir/fairway.log" 2>&1 &
+  # In a memory cgroup when BENCH_BOX names one (bench_box): the subshell joins it, then becomes java.
+  (
+    [ -z "${BENCH_BOX:-}" ] || echo "$BASHPID" > "$BENCH_BOX/cgroup.procs"
+    FAIRWAY_DATA_DIR="$dir/data" PORT=$port FAIRWAY_ADMIN_TOKEN=$BENCH_TOKEN FAIRWAY_RATE_LIMIT=${FAIRWAY_RATE_LIMIT:-off} \
+      exec "$(bench_java)" "$@" -jar target/fairway.jar > "$dir/fairway.log" 2>&1
+  ) &
   FAIRWAY_PID=$!
   FAIRWAY_URL="http://localhost:$port"
   for _ in $(seq 1 120); do
@@ -75,4 +80,64 @@ wrk_run() {
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   echo "$name $rps $p50 $p99 ${non2xx:-0}"
+}
+
+# bench_classpath: compiles the bench's Java (src/test/java/dev/fairway/bench) and prints its classpath.
+bench_classpath() {
+  ./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+    -Dmdep.includeScope=test >&2
+  echo "target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+}
+
+# bench_start_database DIR: starts the PostgreSQL that Fairway embeds, on its own (BenchDatabase),
+# so that the instances measured run without it in their memory limits. Sets PG_PORT, PGPASSWORD
+# (the superuser's) and BENCH_DATABASE_URL (Fairway's own role). Needs BENCH_CP (bench_classpath).
+bench_start_database() {
+  local dir=$1
+  mkfifo "$dir/db-stdin"
+  "$(bench_java)" -cp "$BENCH_CP" dev.fairway.bench.BenchDatabase "$dir/db" < "$dir/db-stdin" > "$dir/db.log" 2>&1 &
+  BENCH_DB_PID=$!
+  # Holding the FIFO open keeps the database up; bench_stop_database closes it.
+  exec {BENCH_DB_FD}>"$dir/db-stdin"
+  for _ in $(seq 1 120); do grep -q '^port ' "$dir/db.log" && break; sleep 0.5; done
+  PG_PORT=$(sed -n 's/^port //p' "$dir/db.log")
+  [ -n "$PG_PORT" ] || { echo "bench: the database did not start"; cat "$dir/db.log"; exit 1; }
+  PGPASSWORD=$(sed -n 's/^superuser=//p' "$dir/db/credentials.properties")
+  export PGPASSWORD
+  BENCH_DATABASE_URL="postgresql://fairway:$(sed -n 's/^service=//p' "$dir/db/credentials.properties")@localhost:$PG_PORT/fairway?sslmode=disable"
+}
+
+bench_stop_database() {
+  [ -n "${BENCH_DB_PID:-}" ] || return 0
+  exec {BENCH_DB_FD}>&-
+  wait "$BENCH_DB_PID" 2>/dev/null || true
+  BENCH_DB_PID=""
+}
+
+# bench_box NAME MIB: makes (or empties) a memory cgroup NAME limited to MIB MiB, cgroup v2 where
+# the memory controller is there, else v1, and prints its directory. Needs root.
+bench_box() {
+  local name=$1 mib=$2 dir
+  if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
+    dir=/sys/fs/cgroup/$name
+    mkdir -p "$dir"
+    echo $(( mib * 1024 * 1024 )) > "$dir/memory.max"
+    echo 0 > "$dir/memory.swap.max" 2>/dev/null || true
+  else
+    dir=/sys/fs/cgroup/memory/$name
+    [ -d "$dir" ] && rmdir "$dir" 2>/dev/null
+    mkdir -p "$dir"
+    echo $(( mib * 1024 * 1024 )) > "$dir/memory.limit_in_bytes"
+  fi
+  echo "$dir"
+}
+
+# bench_box_oom_kills DIR: how many processes the kernel killed in that cgroup for want of memory.
+bench_box_oom_kills() {
+  local dir=$1
+  if [ -f "$dir/memory.events" ]; then
+    awk '$1 == "oom_kill" {print $2}' "$dir/memory.events"
+  else
+    awk '$1 == "oom_kill" {print $2}' "$dir/memory.oom_control"
+  fi
 }

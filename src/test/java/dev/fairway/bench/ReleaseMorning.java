@@ -93,6 +93,18 @@ public final class ReleaseMorning {
                     sorted.isEmpty() ? 0 : sorted.getLast(), byStatus);
         }
 
+        double percentile(double q) {
+            List<Double> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            return at(sorted, q);
+        }
+
+        Map<Integer, Long> byStatus() {
+            Map<Integer, Long> byStatus = new TreeMap<>();
+            statuses.forEach((s, n) -> byStatus.put(s, n.get()));
+            return byStatus;
+        }
+
         private static double at(List<Double> sorted, double q) {
             return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
         }
@@ -350,6 +362,35 @@ public final class ReleaseMorning {
         System.out.printf("closed connections (status 0 above) %d; keyed bookings sent again after one %d%n",
                 closed.size(), resent.get());
         closed.forEach(line -> System.out.println("  closed: " + line));
+        // One line for bench/release's table of runs.
+        Samples golferBookings = samples.getOrDefault("bookings (golfers)", new Samples());
+        Samples golferDays = samples.getOrDefault("availability (golfers)", new Samples());
+        Map<Integer, Long> bots = new TreeMap<>();
+        samples.forEach((name, s) -> {
+            if (name.contains("(bots)")) {
+                s.byStatus().forEach((status, n) -> bots.merge(status, n, Long::sum));
+            }
+        });
+        System.out.printf("row taken=%.2f bookings=%d overbooked=%d overlimit=%d closed=%d resent=%d "
+                        + "golfers_availability=%s golfers_bookings=%s bots=%s "
+                        + "bookings_p50=%.0f bookings_p99=%.0f availability_p50=%.0f availability_p99=%.0f%n",
+                takenSeconds, total, overbooked, overLimit, closed.size(), resent.get(),
+                compact(golferDays.byStatus()), compact(merged(golferBookings, "bookings (golfers), sent again")),
+                compact(bots), golferBookings.percentile(0.50), golferBookings.percentile(0.99),
+                golferDays.percentile(0.50), golferDays.percentile(0.99));
+    }
+
+    private Map<Integer, Long> merged(Samples first, String other) {
+        Map<Integer, Long> all = new TreeMap<>(first.byStatus());
+        samples.getOrDefault(other, new Samples()).byStatus().forEach((status, n) -> all.merge(status, n, Long::sum));
+        return all;
+    }
+
+    /** {200=5, 409=3} as "200:5,409:3": one token for the table. */
+    private static String compact(Map<Integer, Long> byStatus) {
+        StringBuilder text = new StringBuilder();
+        byStatus.forEach((status, n) -> text.append(text.isEmpty() ? "" : ",").append(status).append(':').append(n));
+        return text.isEmpty() ? "-" : text.toString();
     }
 
     /** Books on one instance (as staff, a week later) and times until the other's availability shows it. */

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,47 @@ class KeepAliveTest {
         } finally {
             server.close();
         }
+    }
+
+    /**
+     * On the release morning 800 golfers' kept-alive connections filled a 128 MiB heap: Jetty kept
+     * a cache of header fields for each connection from its second request on, about 100 KB each.
+     */
+    @Test
+    void kept_alive_connections_cost_the_heap_a_few_kilobytes_each() throws Exception {
+        int connections = 300;
+        WebServer server = WebServer.start("127.0.0.1", 0, Duration.ofSeconds(5), Clock.systemUTC(),
+                new SimpleMeterRegistry(), List.of(routes -> routes.post("/echo", ctx -> ctx.result(ctx.body()))));
+        List<Socket> open = new ArrayList<>();
+        try {
+            long before = heapAfterCollection();
+            for (int i = 0; i < connections; i++) {
+                Socket socket = new Socket("127.0.0.1", server.port());
+                socket.setSoTimeout(5_000);
+                open.add(socket);
+                exchange(socket);
+                exchange(socket);
+            }
+            long perConnection = (heapAfterCollection() - before) / connections;
+
+            assertThat(perConnection).as("heap bytes per kept-alive connection").isLessThan(20_000);
+        } finally {
+            for (Socket socket : open) {
+                socket.close();
+            }
+            server.close();
+        }
+    }
+
+    private static long heapAfterCollection() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+        }
+        return least;
     }
 
     private static String exchange(Socket socket) throws Exception {

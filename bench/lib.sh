@@ -141,3 +141,44 @@ bench_box_oom_kills() {
     awk '$1 == "oom_kill" {print $2}' "$dir/memory.oom_control"
   fi
 }
+
+# put_course URL ID JSON: creates or replaces a course as the admin.
+put_course() {
+  curl -sf -X PUT "$1/api/courses/$2" -H "Authorization: Bearer $BENCH_TOKEN" \
+    -H 'Content-Type: application/json' -d "$3" >/dev/null
+}
+
+# every_day HOURS: the weeklyHours object with HOURS on every day.
+every_day() {
+  local hours=$1 days="" day
+  for day in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY; do
+    days="$days\"$day\":$hours,"
+  done
+  echo "{${days%,}}"
+}
+
+# bench_seed_pine URL: course "pine", a real tee sheet, every 10 minutes 06:00-18:00 (73 tee times
+# a day), 4 players each, two rates; a third of its tee times in the coming week get a booking.
+# Exports BENCH_FIRST_DATE, the first of those seven days (wrk/availability.lua asks for them).
+bench_seed_pine() {
+  local url=$1 day slot start
+  put_course "$url" pine "{\"name\":\"Pine\",\"timeZone\":\"UTC\",\"teeTimeIntervalMinutes\":10,\"maxPlayersPerTeeTime\":4,
+    \"bookingWindowDays\":30,\"weeklyHours\":$(every_day '[{"firstTeeTime":"06:00","lastTeeTime":"18:00"}]'),
+    \"rates\":[{\"name\":\"Twilight\",\"from\":\"15:00\",\"until\":\"23:59\",\"pricePerPlayer\":\"35.00\"},
+               {\"name\":\"Standard\",\"from\":\"00:00\",\"until\":\"23:59\",\"pricePerPlayer\":\"60.00\"}]}"
+  first_epoch=$(( ($(date +%s) / 86400 + 2) * 86400 ))
+  export BENCH_FIRST_DATE; BENCH_FIRST_DATE=$(date -u -d "@$first_epoch" +%Y-%m-%d)
+  for day in 0 1 2 3 4 5 6; do
+    for slot in $(seq 0 3 72); do
+      start=$(date -u -d "@$(( first_epoch + day * 86400 + 6 * 3600 + slot * 600 ))" +%Y-%m-%dT%H:%M:00Z)
+      curl -sf -X POST "$url/api/courses/pine/bookings" -H 'Content-Type: application/json' \
+        -d "{\"start\":\"$start\",\"players\":$(( slot % 4 + 1 )),\"name\":\"Seed golfer\"}" >/dev/null
+    done
+  done
+}
+
+# listen_overflows: the kernel's count, since boot, of connections dropped because a listening
+# socket's accept queue was full (TcpExt ListenOverflows).
+listen_overflows() {
+  awk '/^TcpExt:/ { if (!names) { split($0, names_row); names = 1 } else { for (i = 2; i <= NF; i++) if (names_row[i] == "ListenOverflows") print $i } }' /proc/net/netstat
+}

@@ -26,6 +26,13 @@ public final class WebServer implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 1_000_000;
     /** How long an idle connection is kept: above every common client's own keep-alive but browsers'. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(65);
+    /**
+     * Connections the kernel may hold for the server to accept (Linux caps it at
+     * {@code net.core.somaxconn}). Jetty's default is the JDK's 50: a thousand golfers opening
+     * connections the second a day opened overflowed it, and the kernel dropped their requests
+     * (a second later the client saw the connection closed without an answer).
+     */
+    static final int ACCEPT_QUEUE = 4096;
     /** What clients that read {@code Keep-Alive: timeout=} are told: well inside {@link #IDLE_TIMEOUT}. */
     static final Duration ADVERTISED_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -55,7 +62,7 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.startup.startupWatcherEnabled = false;
             config.jetty.threadPool = threads;
-            config.jetty.addConnector((server, http) -> keptAliveConnector(server, http, host, port));
+            config.jetty.addConnector((server, http) -> connector(server, http, host, port));
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendDateHeader(false);
                 // Jetty keeps a cache of header fields per kept-alive connection, about 100 KB each:
@@ -84,16 +91,18 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * The server's side of keep-alive: an idle connection is kept {@link #IDLE_TIMEOUT}, longer than
-     * clients keep theirs (the JDK's HttpClient 30 s, as long as Jetty's default: the server closed
-     * connections the client was reusing that same instant, and a POST that meets a closed connection
-     * is not sent again by the JDK), and clients that read {@code Keep-Alive} are told less.
+     * The server's side of keep-alive and of a burst of new connections: an idle connection is kept
+     * {@link #IDLE_TIMEOUT}, longer than clients keep theirs (the JDK's HttpClient 30 s, as long as
+     * Jetty's default: the server closed connections the client was reusing that same instant, and
+     * a POST that meets a closed connection is not sent again by the JDK), clients that read
+     * {@code Keep-Alive} are told less, and the kernel may queue {@link #ACCEPT_QUEUE} connections.
      */
-    private static ServerConnector keptAliveConnector(Server server, HttpConfiguration http, String host, int port) {
+    private static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         return connector;
     }
 

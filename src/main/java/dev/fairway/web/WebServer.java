@@ -72,6 +72,8 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new MethodOverrideHeaders());
+                server.insertHandler(new InFlightLimit(InFlightLimit.requestsFor(Runtime.getRuntime().maxMemory()),
+                        InFlightLimit.WAITING_REQUESTS, requestDeadline, metrics));
                 server.insertHandler(new BodyDeadline(requestDeadline, MAX_REQUEST_BYTES,
                         ClosedConnections.counter(metrics, "body-deadline")));
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());

@@ -28,7 +28,7 @@ bench_start_fairway() {
   (
     [ -z "${BENCH_BOX:-}" ] || echo "$BASHPID" > "$BENCH_BOX/cgroup.procs"
     FAIRWAY_DATA_DIR="$dir/data" PORT=$port FAIRWAY_ADMIN_TOKEN=$BENCH_TOKEN FAIRWAY_RATE_LIMIT=${FAIRWAY_RATE_LIMIT:-off} \
-      exec "$(bench_java)" "$@" -jar target/fairway.jar > "$dir/fairway.log" 2>&1
+      exec "$(bench_java)" "$@" -jar "${BENCH_JAR:-target/fairway.jar}" > "$dir/fairway.log" 2>&1
   ) &
   FAIRWAY_PID=$!
   FAIRWAY_URL="http://localhost:$port"

@@ -1,6 +1,8 @@
 package dev.fairway.bookings;
 
 import dev.fairway.courses.CourseLookup;
+import dev.fairway.email.Mailbox;
+import dev.fairway.email.MailboxFields;
 import dev.fairway.courses.CourseService;
 import dev.fairway.db.Deadline;
 import dev.fairway.golfers.Caller;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The bookings API: book, look up, cancel, and the admin's day list. */
 public final class BookingRoutes implements Routes {
@@ -75,12 +78,10 @@ public final class BookingRoutes implements Routes {
         if (name.isBlank()) {
             throw body.invalid("name", "must not be blank");
         }
-        String email = body.optionalString("email", 0, 254).orElse(golfer != null ? golfer.email() : null);
-        if (email != null && email.indexOf('@') < 0) {
-            throw body.invalid("email", "must be an email address, with an '@'");
-        }
-        String booker = golfer != null ? golfer.booker() : email == null ? null : email.toLowerCase(Locale.ROOT);
-        limits.booking(ctx, golfer != null ? golfer.id() : email);
+        Optional<Mailbox> given = MailboxFields.optional(body, "email");
+        String email = given.map(Mailbox::address).orElse(golfer != null ? golfer.email() : null);
+        String booker = golfer != null ? golfer.booker() : given.map(Mailbox::key).orElse(null);
+        limits.booking(ctx, golfer != null ? golfer.id() : booker);
         Course course = CourseLookup.existing(courses, ctx);
         if (players > course.rules().maxPlayersPerTeeTime()) {
             throw body.invalid("players", "must be a whole number from 1 to " + course.rules().maxPlayersPerTeeTime()

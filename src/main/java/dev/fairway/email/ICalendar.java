@@ -43,13 +43,13 @@ public final class ICalendar {
             line(file, "DESCRIPTION:" + text(event.description()));
         }
         if (event.url() != null) {
-            line(file, "URL:" + event.url());
+            line(file, "URL:" + uri(event.url()));
         }
         line(file, "STATUS:" + (event.cancelled() ? "CANCELLED" : "CONFIRMED"));
-        line(file, "ORGANIZER:mailto:" + event.organizer());
+        line(file, "ORGANIZER:mailto:" + uri(event.organizer()));
         line(file, "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE"
                 + (event.attendeeName() == null ? "" : ";CN=" + parameter(event.attendeeName()))
-                + ":mailto:" + event.attendee());
+                + ":mailto:" + uri(event.attendee()));
         line(file, "END:VEVENT");
         line(file, "END:VCALENDAR");
         return file.toString();
@@ -68,16 +68,40 @@ public final class ICalendar {
                 case '\\', ';', ',' -> escaped.append('\\').append(c);
                 case '\n' -> escaped.append("\\n");
                 case '\r' -> { }
-                default -> escaped.append(Character.isISOControl(c) ? ' ' : c);
+                default -> escaped.append(breaksLines(c) ? ' ' : c);
             }
         }
         return escaped.toString();
     }
 
+    /**
+     * A URI value (a {@code mailto:} address, a link): it cannot be escaped the way text is, so
+     * whatever could end the line or the value is percent-encoded. Addresses reach here as one
+     * mailbox each ({@link Mailbox}); this holds even if one did not.
+     */
+    static String uri(String value) {
+        StringBuilder safe = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            if (breaksLines(c) || c == ' ' || c == '"' || c == '<' || c == '>' || c == '\\') {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    safe.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            } else {
+                safe.appendCodePoint(c);
+            }
+        });
+        return safe.toString();
+    }
+
+    /** Control characters and Unicode's own line and paragraph separators. */
+    private static boolean breaksLines(int c) {
+        return Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
+    }
+
     /** A parameter value: quoted, with the characters a quoted value cannot hold left out. */
     static String parameter(String value) {
         StringBuilder quoted = new StringBuilder("\"");
-        value.codePoints().filter(c -> c != '"' && !Character.isISOControl(c)).forEach(quoted::appendCodePoint);
+        value.codePoints().filter(c -> c != '"' && !breaksLines(c)).forEach(quoted::appendCodePoint);
         return quoted.append('"').toString();
     }
 

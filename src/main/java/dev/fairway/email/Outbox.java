@@ -86,7 +86,8 @@ public final class Outbox implements AutoCloseable {
             OutgoingEmail email = words.get(entry.email().id());
             return new OutboxEntry(entry.email().id(), entry.email().to(),
                     email == null ? "(its booking is gone)" : email.subject(), entry.status(), entry.attempts(),
-                    entry.createdAt(), entry.sentAt(), email == null ? "" : email.text());
+                    entry.createdAt(), entry.sentAt(),
+                    email == null ? "" : SignInCodeMask.masked(entry.email().kind(), email.text()));
         }).toList();
     }
 

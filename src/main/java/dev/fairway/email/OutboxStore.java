@@ -67,8 +67,9 @@ final class OutboxStore {
     }
 
     void sent(SqlSession session, String id) throws SQLException {
-        session.update("update email set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null "
-                + "where id = ? and status = 'pending'", params -> params.setString(1, id));
+        session.update("update email set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null, "
+                + "body_text = " + SignInCodeMask.SQL + " where id = ? and status = 'pending'",
+                params -> params.setString(1, id));
     }
 
     /** SMTP would not take it: try again after {@code wait}. */
@@ -91,8 +92,8 @@ final class OutboxStore {
     }
 
     void failed(SqlSession session, String id, String error) throws SQLException {
-        session.update("update email set status = 'failed', attempts = attempts + 1, last_error = ? "
-                + "where id = ? and status = 'pending'", params -> {
+        session.update("update email set status = 'failed', attempts = attempts + 1, last_error = ?, "
+                + "body_text = " + SignInCodeMask.SQL + " where id = ? and status = 'pending'", params -> {
                     params.setString(1, error);
                     params.setString(2, id);
                 });

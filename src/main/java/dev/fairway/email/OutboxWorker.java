@@ -4,6 +4,7 @@ import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
 import dev.fairway.db.SqlSession;
+import dev.fairway.log.LogSafe;
 import dev.fairway.log.LogThrottle;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -139,13 +140,14 @@ public final class OutboxWorker implements AutoCloseable {
             } else if (failure.kind() == DeliveryFailure.Kind.REFUSED_FOR_GOOD || claimed.olderThanADay()) {
                 record(id, session -> store.failed(session, id, failure.getMessage()), leaseEnds);
                 outbox.gaveUp();
-                log.warn("Email {} failed and will not be sent: {}", id, failure.getMessage());
+                log.warn("Email {} (a {}) failed and will not be sent: {}", LogSafe.reference(id),
+                        claimed.email().kind().stored(), LogSafe.withoutAddresses(failure.getMessage()));
             } else {
                 Duration wait = backoff(claimed.attempts() + 1);
                 record(id, session -> store.later(session, id, wait, failure.getMessage()), leaseEnds);
                 outbox.willRetry(failure);
                 warn(failure.kind().name(), "Email not sent, next try in " + wait.toSeconds() + " s: "
-                        + failure.getMessage());
+                        + LogSafe.withoutAddresses(failure.getMessage()));
                 if (failure.kind() == DeliveryFailure.Kind.SERVER_UNAVAILABLE) {
                     // No email can go now: the rest wait as long as this one.
                     release(batch.subList(i + 1, batch.size()), wait);

@@ -1,5 +1,7 @@
 package dev.fairway.golfers;
 
+import dev.fairway.email.Mailbox;
+import dev.fairway.email.MailboxFields;
 import dev.fairway.web.Instants;
 import dev.fairway.web.Json;
 import dev.fairway.web.JsonFields;
@@ -40,23 +42,24 @@ public final class GolferRoutes implements Routes {
 
     private void requestCode(Context ctx) {
         JsonFields body = JsonFields.body(Json.read(ctx.bodyAsBytes()));
-        String email = Emails.required(body, "email");
-        limits.booking(ctx, email);
-        Instant expiresAt = signIn.requestCode(email, RequestDeadline.of(ctx));
+        Mailbox email = MailboxFields.required(body, "email");
+        limits.booking(ctx, email.key());
+        Instant expiresAt = signIn.requestCode(email, limits.client(ctx), RequestDeadline.of(ctx));
         ctx.status(202).contentType("application/json").result(Json.write(Map.of("expiresAt", utc(expiresAt))));
     }
 
     private void verify(Context ctx) {
         JsonFields body = JsonFields.body(Json.read(ctx.bodyAsBytes()));
-        String email = Emails.required(body, "email");
+        Mailbox email = MailboxFields.required(body, "email");
         String code = body.requiredString("code", 1, 20);
-        limits.booking(ctx, email);
+        limits.booking(ctx, email.key());
         // Anything but 6 digits cannot be a code: refused alike, without a database round trip.
-        SignInService.SignedIn signedIn = (code.matches("[0-9]{6}") ? signIn.verify(email, code, RequestDeadline.of(ctx))
+        SignInService.SignedIn signedIn = (code.matches("[0-9]{6}") ? signIn.verify(email, code, limits.client(ctx), RequestDeadline.of(ctx))
                 : Optional.<SignInService.SignedIn>empty())
                 .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-code", "Code wrong, expired or used",
                         "this code does not sign in that email: check the newest email, or ask for a new code "
-                                + "(POST /api/sign-in); a code works once, for 10 minutes, and dies after 5 wrong tries")));
+                                + "(POST /api/sign-in); a code works once, for 10 minutes, and after 5 wrong codes "
+                                + "from here none is taken for 10 minutes")));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("token", signedIn.token());
         json.put("expiresAt", utc(signedIn.expiresAt()));

@@ -2,6 +2,7 @@ package dev.fairway.golfers;
 
 import dev.fairway.courses.CourseLookup;
 import dev.fairway.courses.CourseService;
+import dev.fairway.email.MailboxFields;
 import dev.fairway.teesheet.BookingClass;
 import dev.fairway.teesheet.Course;
 import dev.fairway.web.AdminAuth;
@@ -75,13 +76,9 @@ public final class MemberRoutes implements Routes {
         ctx.status(204);
     }
 
+    /** The path's email, as members are kept: the mailbox's key. */
     private static String email(Context ctx) {
-        String email = ctx.pathParam("email").strip().toLowerCase(Locale.ROOT);
-        if (!Emails.isAddress(email)) {
-            throw new InvalidRequestException("email", "the path's email must be an email address of at most 254 "
-                    + "characters, such as ann@example.com");
-        }
-        return email;
+        return MailboxFields.of(ctx.pathParam("email"), "email").key();
     }
 
     private static Map<String, Object> json(Member member) {

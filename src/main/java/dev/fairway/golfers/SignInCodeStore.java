@@ -27,23 +27,42 @@ final class SignInCodeStore {
                 params -> params.setString(1, email), row -> null);
     }
 
-    int codesSince(SqlSession session, String email, Instant since) throws SQLException {
-        return session.queryOne("select count(*) from sign_in_code where email = ? and created_at > ?", params -> {
-            params.setString(1, email);
-            params.setInstant(2, since);
-        }, row -> row.getInt(1)).orElseThrow();
+    /** How many codes the email was sent since {@code since}: from this client, and from everyone. */
+    record Sent(int fromClient, int inAll) {
     }
 
-    void add(SqlSession session, String id, String email, byte[] hash, Instant now, Duration validFor)
+    Sent codesSince(SqlSession session, String email, byte[] client, Instant since) throws SQLException {
+        return session.queryOne("""
+                select count(*) filter (where client_hash = ?), count(*) from sign_in_code
+                where email = ? and created_at > ?""", params -> {
+            params.setBytes(1, client);
+            params.setString(2, email);
+            params.setInstant(3, since);
+        }, row -> new Sent(row.getInt(1), row.getInt(2))).orElseThrow();
+    }
+
+    void add(SqlSession session, String id, String email, byte[] client, byte[] hash, Instant now, Duration validFor)
             throws SQLException {
-        session.update("insert into sign_in_code (id, email, code_hash, expires_at, created_at) values (?, ?, ?, ?, ?)",
-                params -> {
-                    params.setString(1, id);
-                    params.setString(2, email);
-                    params.setBytes(3, hash);
-                    params.setInstant(4, now.plus(validFor));
-                    params.setInstant(5, now);
-                });
+        session.update("""
+                insert into sign_in_code (id, email, client_hash, code_hash, expires_at, created_at)
+                values (?, ?, ?, ?, ?, ?)""", params -> {
+            params.setString(1, id);
+            params.setString(2, email);
+            params.setBytes(3, client);
+            params.setBytes(4, hash);
+            params.setInstant(5, now.plus(validFor));
+            params.setInstant(6, now);
+        });
+    }
+
+    /** Wrong codes this client sent for the email since {@code since}. */
+    int failuresSince(SqlSession session, String email, byte[] client, Instant since) throws SQLException {
+        return session.queryOne("""
+                select count(*) from sign_in_failure where email = ? and client_hash = ? and created_at > ?""", params -> {
+            params.setString(1, email);
+            params.setBytes(2, client);
+            params.setInstant(3, since);
+        }, row -> row.getInt(1)).orElseThrow();
     }
 
     /** The email's codes that are neither used, expired nor void at {@code now}, locked against a concurrent try. */
@@ -66,9 +85,23 @@ final class SignInCodeStore {
         });
     }
 
-    /** Counts a wrong code against every live code of the email: each dies at its fifth. */
-    void wrongTry(SqlSession session, List<LiveCode> codes) throws SQLException {
-        session.update("update sign_in_code set wrong_tries = wrong_tries + 1 where id = any (string_to_array(?, ','))",
-                params -> params.setString(1, String.join(",", codes.stream().map(LiveCode::id).toList())));
+    /**
+     * Records a wrong code from {@code client}, and counts it against that client's own live codes
+     * of the email: a code dies at its fifth wrong try from where it was asked for. Codes asked for
+     * elsewhere (the golfer's, when a stranger guesses) are not touched.
+     */
+    void wrongTry(SqlSession session, String email, byte[] client, Instant now) throws SQLException {
+        session.update("""
+                with failure as (insert into sign_in_failure (email, client_hash, created_at) values (?, ?, ?))
+                update sign_in_code set wrong_tries = wrong_tries + 1
+                where email = ? and client_hash = ? and used_at is null and expires_at > ? and wrong_tries < 5""",
+                params -> {
+                    params.setString(1, email);
+                    params.setBytes(2, client);
+                    params.setInstant(3, now);
+                    params.setString(4, email);
+                    params.setBytes(5, client);
+                    params.setInstant(6, now);
+                });
     }
 }

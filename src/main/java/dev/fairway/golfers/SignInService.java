@@ -3,6 +3,7 @@ package dev.fairway.golfers;
 import dev.fairway.db.Database;
 import dev.fairway.db.Deadline;
 import dev.fairway.email.EmailKind;
+import dev.fairway.email.Mailbox;
 import dev.fairway.email.Outbox;
 import dev.fairway.email.StoredEmail;
 import dev.fairway.ids.RandomIds;
@@ -16,16 +17,25 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Sign-in by emailed code. A code is 6 random digits, valid {@link #CODE_VALID_FOR}, usable once,
- * void after {@link #MAX_WRONG_TRIES} wrong tries; at most {@link #CODES_PER_HOUR} are sent to an
- * email per hour. The code's email is written in the transaction that stores the code's hash, so
- * a stored code is always sent. The first verified code of an email makes its golfer.
+ * Sign-in by emailed code. A code is 6 random digits, valid {@link #CODE_VALID_FOR}, usable once.
+ * The code's email is written in the transaction that stores the code's hash, so a stored code is
+ * always sent. The first verified code of an email makes its golfer.
+ *
+ * <p>What a stranger who knows a golfer's email can do is bounded per requesting client (its
+ * address, as the rate limits see it), so that it cannot silence the golfer: an email is sent at
+ * most {@link #CODES_PER_HOUR} codes an hour for each client that asks, and
+ * {@link #CODES_PER_HOUR_IN_ALL} in all; a client that sent {@link #MAX_WRONG_TRIES} wrong codes for
+ * an email in the last {@link #CODE_VALID_FOR} is refused for it without a check, and its wrong
+ * codes count against its own codes only, which die at the fifth. A golfer's code, asked for from
+ * the golfer's own address, is voided by nobody else's guesses.
  */
 public final class SignInService {
 
     public static final Duration CODE_VALID_FOR = Duration.ofMinutes(10);
     public static final Duration TOKEN_VALID_FOR = Duration.ofDays(30);
     public static final int CODES_PER_HOUR = 5;
+    /** The most an email is sent in an hour, whoever asks: what a stranger with many addresses can flood it with. */
+    public static final int CODES_PER_HOUR_IN_ALL = 20;
     public static final int MAX_WRONG_TRIES = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,23 +65,27 @@ public final class SignInService {
     }
 
     /**
-     * Emails a new code to {@code email}, unless it had {@link #CODES_PER_HOUR} in the last hour;
-     * answers alike either way, so nobody learns from it whether the email is known.
+     * Emails a new code to {@code email}, unless {@code client} asked for {@link #CODES_PER_HOUR}
+     * in the last hour or everyone together for {@link #CODES_PER_HOUR_IN_ALL}; answers alike either
+     * way, so nobody learns from it whether the email is known.
      *
+     * @param client the requesting client's address
      * @return until when a code sent now is valid
      */
-    public Instant requestCode(String email, Deadline deadline) {
+    public Instant requestCode(Mailbox email, String client, Deadline deadline) {
         Instant now = now();
-        String address = email.toLowerCase(Locale.ROOT);
+        String key = email.key();
+        byte[] clientHash = Hashes.sha256(client);
         boolean sent = database.write("sign-in.request", deadline, session -> {
-            codes.lockEmail(session, address);
-            if (codes.codesSince(session, address, now.minus(Duration.ofHours(1))) >= CODES_PER_HOUR) {
+            codes.lockEmail(session, key);
+            SignInCodeStore.Sent recent = codes.codesSince(session, key, clientHash, now.minus(Duration.ofHours(1)));
+            if (recent.fromClient() >= CODES_PER_HOUR || recent.inAll() >= CODES_PER_HOUR_IN_ALL) {
                 return false;
             }
             String id = RandomIds.next();
             String digits = digits();
-            codes.add(session, id, address, codeHash(id, digits), now, CODE_VALID_FOR);
-            outbox.write(session, new StoredEmail(RandomIds.next(), EmailKind.SIGN_IN, null, email,
+            codes.add(session, id, key, clientHash, codeHash(id, digits), now, CODE_VALID_FOR);
+            outbox.write(session, new StoredEmail(RandomIds.next(), EmailKind.SIGN_IN, null, email.address(),
                     "Your Fairway sign-in code", text(digits), null));
             return true;
         });
@@ -83,26 +97,29 @@ public final class SignInService {
 
     /**
      * Signs the golfer of {@code email} in with {@code code}: empty when no live code of the email
-     * matches, which counts as a wrong try against each of them.
+     * matches (a wrong try of {@code client}'s), or when the client already sent
+     * {@link #MAX_WRONG_TRIES} wrong codes for the email within {@link #CODE_VALID_FOR}.
      */
-    public Optional<SignedIn> verify(String email, String code, Deadline deadline) {
+    public Optional<SignedIn> verify(Mailbox email, String code, String client, Deadline deadline) {
         Instant now = now();
-        String address = email.toLowerCase(Locale.ROOT);
+        String key = email.key();
+        byte[] clientHash = Hashes.sha256(client);
         return database.write("sign-in.verify", deadline, session -> {
-            List<SignInCodeStore.LiveCode> live = codes.lockLive(session, address, now, MAX_WRONG_TRIES);
+            if (codes.failuresSince(session, key, clientHash, now.minus(CODE_VALID_FOR)) >= MAX_WRONG_TRIES) {
+                return Optional.<SignedIn>empty();
+            }
+            List<SignInCodeStore.LiveCode> live = codes.lockLive(session, key, now, MAX_WRONG_TRIES);
             for (SignInCodeStore.LiveCode candidate : live) {
                 if (Hashes.matches(candidate.hash(), candidate.id() + ":" + code)) {
                     codes.use(session, candidate.id(), now);
-                    Golfer golfer = golfers.golferFor(session, RandomIds.next(), email, now);
+                    Golfer golfer = golfers.golferFor(session, RandomIds.next(), email.address(), now);
                     GolferToken token = GolferToken.next();
                     Instant expiresAt = now.plus(TOKEN_VALID_FOR);
                     golfers.addToken(session, token, golfer.id(), now, expiresAt);
                     return Optional.of(new SignedIn(token.text(), expiresAt, golfer));
                 }
             }
-            if (!live.isEmpty()) {
-                codes.wrongTry(session, live);
-            }
+            codes.wrongTry(session, key, clientHash, now);
             return Optional.<SignedIn>empty();
         });
     }

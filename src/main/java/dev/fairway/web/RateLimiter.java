@@ -47,7 +47,7 @@ public final class RateLimiter implements Routes {
     }
 
     /** The address the request comes from, as the limits count it. */
-    private String client(Context ctx) {
+    public String client(Context ctx) {
         return ClientAddress.of(ctx, settings.trustedProxies());
     }
 

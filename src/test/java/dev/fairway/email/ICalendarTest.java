@@ -55,4 +55,34 @@ class ICalendarTest {
         assertThat(Emails.property(Emails.event(cancel), "STATUS")).isEqualTo("CANCELLED");
         assertThat(Emails.event(cancel).getProperty("URL")).isEmpty();
     }
+
+    /**
+     * The probe's calendar injection (issue 23): a name and an address that carry line breaks and
+     * iCalendar lines of their own are read back as exactly one event, with the values written.
+     */
+    @Test
+    void hostile_names_and_addresses_are_read_back_as_one_event_with_the_values_written() {
+        String injected = "x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil@x\r\nDTSTART:20261205T120000Z\r\n"
+                + "BEGIN:VALARM\r\nACTION:DISPLAY\r\nEND:VALARM";
+        String address = "\"" + injected + "\" <victim@b.com>";
+        CalendarEvent hostile = new CalendarEvent("abc@fairway", 0, false, START, START.plusSeconds(3600),
+                "Tee time\r\nBEGIN:VALARM", "Pine\u2028Valley", "Cancel: " + injected,
+                "https://example.com/?booking=abc\r\nX-EVIL:1", "tee-times@example.com\r\nX-EVIL:2", address,
+                injected);
+
+        Calendar calendar = Emails.parse(ICalendar.of(hostile, START));
+
+        assertThat(calendar.getComponents("VEVENT")).hasSize(1);
+        var event = Emails.event(calendar);
+        assertThat(event.getComponents()).as("no alarm or other component inside the event").isEmpty();
+        assertThat(Emails.property(event, "UID")).isEqualTo("abc@fairway");
+        assertThat(event.getProperties("DTSTART")).hasSize(1);
+        assertThat(event.getProperties("X-EVIL")).isEmpty();
+        assertThat(Emails.property(event, "SUMMARY")).isEqualTo("Tee time\nBEGIN:VALARM");
+        assertThat(Emails.property(event, "DESCRIPTION")).isEqualTo("Cancel: " + injected.replace("\r", ""));
+        assertThat(event.getProperty("ATTENDEE").orElseThrow().getValue()).doesNotContain("\r", "\n")
+                .startsWith("mailto:");
+        assertThat(event.getProperty("ATTENDEE").orElseThrow().getParameter("CN").orElseThrow().getValue())
+                .doesNotContain("\r", "\n");
+    }
 }

@@ -55,7 +55,8 @@ class SignInTest {
         assertThat(verified.status()).isEqualTo(200);
         String token = verified.json().path("token").asText();
         assertThat(Instant.parse(verified.json().path("expiresAt").asText())).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
-        assertThat(verified.json().path("golfer").path("email").asText()).as("as first verified").isEqualTo("ann@example.COM");
+        assertThat(verified.json().path("golfer").path("email").asText()).as("as first verified, its domain in lower case")
+                .isEqualTo("ann@example.com");
         Http.Answer me = api.http.get("/api/me", SignIns.bearer(token));
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("id").asText()).isEqualTo(verified.json().path("golfer").path("id").asText());

@@ -75,6 +75,12 @@ public final class TestApi implements AutoCloseable {
         return new TestApi(database, TestService.startReady(TestService.settings(database).withMail(mail), clock));
     }
 
+    /** A service on a new database with {@code settings} changed as {@code change} says (its database kept). */
+    public static TestApi start(Clock clock, java.util.function.UnaryOperator<dev.fairway.config.Settings> change) {
+        DatabaseUrl database = TestPostgres.newDatabase();
+        return new TestApi(database, TestService.startReady(change.apply(TestService.settings(database)), clock));
+    }
+
     /** Another instance on this one's database, sending email as {@code mail} says. */
     public TestApi beside(MailSettings mail) {
         return new TestApi(database, TestService.startReady(TestService.settings(database).withMail(mail),

@@ -136,7 +136,7 @@ public final class Wiring {
             Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication,
                     outbox::health);
             WebServer web = WebServer.start(settings.http().host().orElse(null), settings.port(),
-                    settings.resilience().requestDeadline(), clock, metrics, List.of(
+                    settings.resilience().requestDeadline(), settings.http().rateLimits().trustedProxies(), clock, metrics, List.of(
                             new HttpMetrics(metrics),
                             limits,
                             new GolferAuth(admin, golfers),

@@ -6,6 +6,7 @@ import dev.fairway.golfers.Caller;
 import dev.fairway.golfers.MemberService;
 import dev.fairway.teesheet.BookingClass;
 import dev.fairway.teesheet.Course;
+import dev.fairway.teesheet.TeeTimeGrid;
 import dev.fairway.web.AdminAuth;
 import dev.fairway.web.InvalidRequestException;
 import dev.fairway.web.QueryParameters;
@@ -22,6 +23,11 @@ public final class AvailabilityRoutes implements Routes {
 
     /** The longest range, in days between {@code from} and {@code to}. */
     public static final int MAX_DAYS_APART = 31;
+    /**
+     * The most tee times one answer holds (about 1.3 MB of JSON): 31 days of a course with 1-minute
+     * tee times made a 5.7 MB answer that anyone could ask for again and again.
+     */
+    public static final int MAX_TEE_TIMES = 10_000;
 
     private final CourseService courses;
     private final AvailabilityService availability;
@@ -64,6 +70,14 @@ public final class AvailabilityRoutes implements Routes {
         if (players > max) {
             throw new InvalidRequestException("players", "players must be a whole number from 1 to " + max
                     + " (this course's maxPlayersPerTeeTime)");
+        }
+        int teeTimes = 0;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            teeTimes += TeeTimeGrid.countOn(course.rules(), day);
+        }
+        if (teeTimes > MAX_TEE_TIMES) {
+            throw new InvalidRequestException("to", "from " + from + " to " + to + " holds " + teeTimes + " tee times, "
+                    + "more than the " + MAX_TEE_TIMES + " one answer may hold: ask for fewer days at once");
         }
         Availability answer = availability.availability(course, from, to, players, bookingClass(ctx, course),
                 RequestDeadline.of(ctx));

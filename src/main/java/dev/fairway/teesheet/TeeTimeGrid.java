@@ -56,6 +56,20 @@ public final class TeeTimeGrid {
     }
 
     /**
+     * How many wall-clock tee times {@code date} has, without laying them out: what an answer about
+     * the day will hold (a DST day may have one or two fewer or more).
+     */
+    public static int countOn(CourseRules rules, LocalDate date) {
+        int interval = rules.intervalOn(date);
+        int count = 0;
+        for (TimeRange range : rules.hoursOn(date)) {
+            int minutes = (range.lastTeeTime().toSecondOfDay() - range.firstTeeTime().toSecondOfDay()) / 60;
+            count += minutes / interval + 1;
+        }
+        return count;
+    }
+
+    /**
      * The grid tee time that starts at {@code instant}, if there is one. Worked out from the
      * instant's own wall-clock time, without laying out the day: the offset in force at an
      * instant is always a valid offset of its wall-clock time, so the instant is a tee time

@@ -63,6 +63,8 @@ final class InFlightLimit extends QoSHandler {
                 "this instance is answering as many requests as it can: try again in a second");
         response.setStatus(503);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         response.write(true, ByteBuffer.wrap(Json.write(problem)), callback);
     }

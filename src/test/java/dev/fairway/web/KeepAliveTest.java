@@ -52,7 +52,7 @@ class KeepAliveTest {
      */
     @Test
     void kept_alive_connections_cost_the_heap_a_few_kilobytes_each() throws Exception {
-        int connections = 300;
+        int connections = 200;
         WebServer server = WebServer.start("127.0.0.1", 0, Duration.ofSeconds(5), Clock.systemUTC(),
                 new SimpleMeterRegistry(), List.of(routes -> routes.post("/echo", ctx -> ctx.result(ctx.body()))));
         List<Socket> open = new ArrayList<>();

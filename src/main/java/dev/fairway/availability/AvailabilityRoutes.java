@@ -71,10 +71,7 @@ public final class AvailabilityRoutes implements Routes {
             throw new InvalidRequestException("players", "players must be a whole number from 1 to " + max
                     + " (this course's maxPlayersPerTeeTime)");
         }
-        int teeTimes = 0;
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            teeTimes += TeeTimeGrid.countOn(course.rules(), day);
-        }
+        int teeTimes = teeTimes(course, from, to);
         if (teeTimes > MAX_TEE_TIMES) {
             throw new InvalidRequestException("to", "from " + from + " to " + to + " holds " + teeTimes + " tee times, "
                     + "more than the " + MAX_TEE_TIMES + " one answer may hold: ask for fewer days at once");
@@ -82,6 +79,14 @@ public final class AvailabilityRoutes implements Routes {
         Availability answer = availability.availability(course, from, to, players, bookingClass(ctx, course),
                 RequestDeadline.of(ctx));
         ctx.contentType("application/json").result(AvailabilityJson.write(answer).stream());
+    }
+
+    private static int teeTimes(Course course, LocalDate from, LocalDate to) {
+        int teeTimes = 0;
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            teeTimes += TeeTimeGrid.countOn(course.rules(), date);
+        }
+        return teeTimes;
     }
 
     /** The caller's class; the admin may ask for any with {@code bookingClass=}. */

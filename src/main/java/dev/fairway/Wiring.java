@@ -12,6 +12,7 @@ import dev.fairway.bookings.BookingRoutes;
 import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.IdempotencyCleanup;
 import dev.fairway.config.DatabaseUrl;
+import dev.fairway.config.MailSettings;
 import dev.fairway.config.Settings;
 import dev.fairway.config.SmtpUrl;
 import dev.fairway.courses.BlockRoutes;
@@ -33,6 +34,8 @@ import dev.fairway.db.resilience.DatabaseMetrics;
 import dev.fairway.db.resilience.DatabaseProbe;
 import dev.fairway.db.resilience.LostConnections;
 import dev.fairway.db.resilience.ResiliencePolicy;
+import dev.fairway.email.ConsoleSender;
+import dev.fairway.email.MailSender;
 import dev.fairway.email.Outbox;
 import dev.fairway.email.OutboxRoutes;
 import dev.fairway.email.OutboxWorker;
@@ -112,10 +115,11 @@ public final class Wiring {
             BlockService blocks = new BlockService(database, counts);
             AvailabilityService availability = new AvailabilityService(database, clock, counts,
                     new CachePolicy(settings.cache(), heard), metrics);
-            Outbox outbox = new Outbox(database, clock, settings.mail().smtp().map(SmtpUrl::redacted),
-                    new BookingEmailComposer(database, courses, clock, settings.mail()), metrics);
-            Optional<OutboxWorker> mailer = settings.mail().smtp()
-                    .map(smtp -> new OutboxWorker(database, new SmtpSender(smtp, settings.mail()), outbox));
+            MailSettings mail = settings.mail();
+            Outbox outbox = new Outbox(database, clock,
+                    mail.smtp().map(SmtpUrl::redacted).or(() -> mail.console() ? Optional.of(MailSettings.CONSOLE) : Optional.empty()),
+                    new BookingEmailComposer(database, courses, clock, mail), metrics);
+            Optional<OutboxWorker> mailer = sender(mail).map(sender -> new OutboxWorker(database, sender, outbox));
             BookingService bookings = new BookingService(database, clock, TeeSheetChanges.all(List.of(counts, publisher)),
                     () -> mailer.ifPresent(OutboxWorker::wake));
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
@@ -132,7 +136,7 @@ public final class Wiring {
             mailer.ifPresent(worker -> whenMigrated.add(worker::start));
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
 
-            RateLimiter limits = new RateLimiter(settings.http().rateLimits());
+            RateLimiter limits = new RateLimiter(settings.http().rateLimits(), admin);
             Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication,
                     outbox::health);
             WebServer web = WebServer.start(settings.http().host().orElse(null), settings.port(),
@@ -149,7 +153,7 @@ public final class Wiring {
                             new BlockRoutes(courses, blocks, admin),
                             new AvailabilityRoutes(courses, availability, members, admin),
                             new BookingRoutes(courses, bookings, admin, limits, members),
-                            new GolferRoutes(signIn, golfers, limits),
+                            new GolferRoutes(signIn, golfers, limits, mail.console() ? "console" : mail.smtp().isPresent() ? "smtp" : "off"),
                             new MemberRoutes(courses, members, admin),
                             new OutboxRoutes(outbox, admin)));
             migrator.start();
@@ -158,8 +162,11 @@ public final class Wiring {
             replication.start();
             publisher.start();
             listener.ifPresent(NotificationListener::start);
-            log.info("Email: {}", settings.mail().smtp().map(smtp -> "sent through " + smtp.redacted())
-                    .orElse("not sent (FAIRWAY_SMTP_URL is not set): emails wait in the outbox, GET /api/outbox"));
+            mail.publicUrl().listeningOn(web.port());
+            log.info("Email: {}", delivery(mail).map(how -> how + "; links in emails start " + mail.publicUrl())
+                    .orElse("OFF: FAIRWAY_SMTP_URL is not set, so no email is sent and golfers cannot sign in by "
+                            + "emailed code; emails wait in the outbox (GET /api/outbox). Set FAIRWAY_SMTP_URL to an SMTP "
+                            + "server (README, Email), or FAIRWAY_SMTP_URL=console to print emails here for a local trial"));
             log.info("Fairway {} is serving on {}", VersionProvider.version(), listening(settings, web.port()));
             List<AutoCloseable> background = new ArrayList<>();
             mailer.ifPresent(background::add);
@@ -177,6 +184,21 @@ public final class Wiring {
             }
             throw e;
         }
+    }
+
+    /** How emails leave, in words for the log and /health/ready; empty when they do not. */
+    private static Optional<String> delivery(MailSettings mail) {
+        if (mail.console()) {
+            return Optional.of("printed to the console, not sent (FAIRWAY_SMTP_URL=console: a local trial only)");
+        }
+        return mail.smtp().map(smtp -> "sent through " + smtp.redacted());
+    }
+
+    private static Optional<MailSender> sender(MailSettings mail) {
+        if (mail.console()) {
+            return Optional.of(new ConsoleSender(System.out, mail.from()));
+        }
+        return mail.smtp().map(smtp -> new SmtpSender(smtp, mail));
     }
 
     private static ResiliencePolicy resiliencePolicy(Settings settings, PrometheusMeterRegistry metrics,

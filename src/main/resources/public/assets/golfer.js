@@ -23,6 +23,11 @@ export function remember(token, who) {
   localStorage.setItem(GOLFER_KEY, JSON.stringify(who));
 }
 
+/** The golfer's details as Fairway now has them (a new name), the token unchanged. */
+export function rememberGolfer(who) {
+  localStorage.setItem(GOLFER_KEY, JSON.stringify(who));
+}
+
 export function forget() {
   localStorage.removeItem(TOKEN_KEY);
   localStorage.removeItem(GOLFER_KEY);

@@ -1,9 +1,10 @@
 // The staff page: with the admin token, the day's bookings per tee time, cancelling any of them,
 // and adding and removing blocks. The token lives in this tab's session storage only.
 import {
-  addDays, call, el, explain, fillSelect, longDate, say, STATUS_LABELS, teeTimesOf, timeIn, timeLabels, todayIn,
-  wallClock,
+  addDays, call, el, explain, fillSelect, longDate, randomKey, say, STATUS_LABELS, teeTimesOf, timeIn, timeLabels,
+  todayIn, wallClock,
 } from './common.js';
+import { courseSettings } from './course-settings.js';
 
 const TOKEN_KEY = 'fairway.adminToken';
 const $ = (id) => document.getElementById(id);
@@ -20,10 +21,12 @@ const page = {
   members: $('members'), noMembers: $('no-members'), membersMessage: $('members-message'),
   memberForm: $('member-form'), memberEmail: $('member-email'), memberName: $('member-name'),
   memberClass: $('member-class'), addMember: $('add-member'),
+  phoneForm: $('phone-form'), phoneStart: $('phone-start'), phonePlayers: $('phone-players'), phoneName: $('phone-name'),
+  phoneEmail: $('phone-email'), phoneBook: $('phone-book'), settings: $('settings'),
 };
 const EMAIL_STATUS = { pending: 'waiting', sent: 'sent', failed: 'failed', cancelled: 'called off' };
 const enc = encodeURIComponent;
-const state = { course: null, sequence: 0, teeTimes: [], labels: new Map() };
+const state = { course: null, sequence: 0, teeTimes: [], labels: new Map(), loadFailed: false, phoneKey: null };
 
 function token() {
   return sessionStorage.getItem(TOKEN_KEY);
@@ -63,6 +66,12 @@ function wire() {
     event.preventDefault();
     saveMember();
   });
+  page.phoneForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    bookPhoneIn();
+  });
+  // A changed phone-in form is a new booking: a new Idempotency-Key.
+  page.phoneForm.addEventListener('input', () => { state.phoneKey = null; });
 }
 
 async function signIn() {
@@ -133,7 +142,51 @@ async function selectCourse(id) {
   }
   state.course = answer.data;
   if (!page.date.value) page.date.value = todayIn(state.course.timeZone);
+  fillSelect(page.phonePlayers, Array.from({ length: state.course.maxPlayersPerTeeTime }, (_, i) => ({
+    value: i + 1, label: i === 0 ? '1 player' : `${i + 1} players` })), page.phonePlayers.value || 1);
+  showSettings();
   await Promise.all([loadDay(), loadMembers()]);
+}
+
+function showSettings() {
+  courseSettings(page.settings, state.course,
+    (patch) => adminCall('PATCH', `/api/courses/${enc(state.course.id)}`,
+      { body: patch, headers: { 'Content-Type': 'application/merge-patch+json' } }),
+    (course) => {
+      state.course = { ...course };
+      showSettings();
+      loadDay();
+    });
+}
+
+/** A booking for someone on the phone: any name, the email optional, as staff (no release, no limits). */
+async function bookPhoneIn() {
+  const name = page.phoneName.value.trim();
+  const email = page.phoneEmail.value.trim();
+  if (!name) {
+    say(page.message, 'Give the name the booking is under.', 'error');
+    page.phoneName.focus();
+    return;
+  }
+  state.phoneKey ??= randomKey();
+  const players = Number(page.phonePlayers.value);
+  const start = page.phoneStart.value;
+  page.phoneBook.disabled = true;
+  const answer = await adminCall('POST', `/api/courses/${enc(state.course.id)}/bookings`, {
+    body: { start, players, name, ...(email ? { email } : {}) }, headers: { 'Idempotency-Key': state.phoneKey } });
+  page.phoneBook.disabled = false;
+  const when = state.labels.get(start) ?? wallClock(start);
+  if (answer.status === 201) {
+    state.phoneKey = null;
+    page.phoneName.value = '';
+    page.phoneEmail.value = '';
+    say(page.message, `Booked ${when} for ${name}, ${players === 1 ? '1 player' : `${players} players`}`
+      + `${email ? `; a confirmation goes to ${email}` : ''}. The booking's link: ${location.origin}/?booking=${answer.data.id}`);
+    loadDay();
+  } else if (answer.status !== 401) {
+    say(page.message, answer.status === 503 || answer.status === 0
+      ? 'The booking system is busy: press Book again (it will not book twice).' : `Not booked: ${explain(answer.problem)}`, 'error');
+  }
 }
 
 /** The course's member classes: every class but public. */
@@ -208,12 +261,17 @@ async function loadDay() {
   if (sequence !== state.sequence || !token()) return;
   const failed = [availability, bookings, blocks].find((a) => !a.ok);
   if (failed) {
+    state.loadFailed = true;
     say(page.message, failed.status === 503 || failed.status === 0
       ? 'The booking system is busy: the day cannot be shown right now. Press Refresh to try again.'
       : explain(failed.problem), 'error');
     return;
   }
-  say(page.message, '');
+  // What the last action said stays until the next one; only a failure to load is cleared here.
+  if (state.loadFailed) {
+    state.loadFailed = false;
+    say(page.message, '');
+  }
   render(availability.data, bookings.data, blocks.data);
   loadOutbox();
 }
@@ -246,6 +304,10 @@ function render(availability, bookings, blocks) {
     ? `Fairway cannot reach its database right now: counts are as of ${timeIn(availability.asOf, availability.timeZone)}.` : '', 'warning');
   renderBlocks(blocks);
   fillSelect(page.blockFrom, state.teeTimes.map((t) => ({ value: t.start, label: state.labels.get(t.start) })), page.blockFrom.value);
+  fillSelect(page.phoneStart, state.teeTimes.filter((t) => t.status !== 'blocked').map((t) => ({
+    value: t.start, label: `${state.labels.get(t.start)} · ${t.available} of ${state.course.maxPlayersPerTeeTime} free` })),
+  page.phoneStart.value);
+  page.phoneForm.hidden = state.teeTimes.length === 0;
   fillUntil();
   page.blockForm.hidden = state.teeTimes.length === 0;
 
@@ -290,8 +352,10 @@ function renderBlocks(blocks) {
     const sameDay = b.start.substring(0, 10) === b.end.substring(0, 10);
     const span = sameDay ? `${wallClock(b.start)}–${wallClock(b.end)}`
       : `${b.start.substring(0, 10)} ${wallClock(b.start)} – ${b.end.substring(0, 10)} ${wallClock(b.end)}`;
+    const inside = b.bookingsInside ?? [];
     return el('li', { class: 'block', 'data-block-id': b.id },
-      el('span', {}, `${b.reason || 'Blocked'} · ${span}`),
+      el('span', {}, `${b.reason || 'Blocked'} · ${span}`
+        + (inside.length ? ` · covers ${inside.length === 1 ? '1 booking' : `${inside.length} bookings`}, still booked` : '')),
       el('button', { type: 'button', class: 'secondary', onclick: () => removeBlock(b), 'aria-label': `Remove block ${b.reason || ''} ${span}` }, 'Remove'));
   }));
   page.noBlocks.hidden = blocks.length > 0;
@@ -315,7 +379,13 @@ async function addBlock() {
   const answer = await adminCall('POST', `/api/courses/${enc(state.course.id)}/blocks`, { body });
   if (answer.status === 201) {
     page.blockReason.value = '';
-    say(page.message, `Blocked ${wallClock(answer.data.start)}–${wallClock(answer.data.end)}${reason ? `: ${reason}` : ''}.`);
+    const inside = answer.data.bookingsInside ?? [];
+    const players = inside.reduce((sum, b) => sum + b.players, 0);
+    say(page.message, `Blocked ${wallClock(answer.data.start)}–${wallClock(answer.data.end)}${reason ? `: ${reason}` : ''}.`
+      + (inside.length === 0 ? ' No booking is inside it.'
+        : ` It covers ${inside.length === 1 ? '1 booking' : `${inside.length} bookings`} (${players} ${players === 1 ? 'player' : 'players'}), `
+          + `which stay booked: call them. ${inside.map((b) => `${b.name} at ${wallClock(b.start)} (${b.players})`).join(', ')}.`),
+    inside.length === 0 ? 'info' : 'warning');
     loadDay();
   } else if (answer.status !== 401) {
     say(page.message, answer.status === 503 ? 'The booking system is busy: the block was not added, try again.' : explain(answer.problem), 'error');

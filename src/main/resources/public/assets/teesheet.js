@@ -2,10 +2,10 @@
 // book one and cancel it; sign in by emailed code to book without retyping, see "my bookings",
 // and watch a day count down to its release. Talks only to the public and golfer API.
 import {
-  addDays, countdown, el, explain, fillSelect, longDate, money, randomKey, say, slug, STATUS_LABELS, teeTimesOf,
+  addDays, countdown, el, explain, fillSelect, longDate, money, randomKey, say, slug, teeTimesOf,
   timeIn, timeLabels, todayIn, wallClock, weekdayAndTime,
 } from './common.js';
-import { forget, golfer, golferCall, remember, signedIn } from './golfer.js';
+import { forget, golfer, golferCall, remember, rememberGolfer, signedIn } from './golfer.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -21,6 +21,10 @@ const page = {
   account: $('account'), signInForm: $('sign-in-form'), signInEmail: $('sign-in-email'), sendCode: $('send-code'),
   codeForm: $('code-form'), code: $('sign-in-code'), verify: $('verify-code'), accountMessage: $('account-message'),
   signedInAs: $('signed-in-as'), signOut: $('sign-out'), releaseNote: $('release-note'),
+  signInUnavailable: $('sign-in-unavailable'), earlier: $('earlier-tee-times'), cancelDialog: $('cancel-dialog'),
+  cancelQuestion: $('cancel-question'), cancelYes: $('cancel-yes'), cancelNo: $('cancel-no'),
+  confirmationPrice: $('confirmation-price'), keepLink: $('keep-link'), emailLabel: $('email-label'),
+  dateNote: $('date-note'),
   myPanel: $('my-bookings-panel'), mine: $('my-bookings'), noMine: $('no-my-bookings'), mineMessage: $('my-bookings-message'),
 };
 const ENDED = 'Your sign-in has ended: sign in again to book as yourself.';
@@ -45,9 +49,15 @@ const state = {
   release: null, // the shown day's release to this golfer: {at, timer}
   releaseReloads: new Map(), // releasesAt -> how often the day was loaded again for it
   signInEmail: null,
+  signInAvailable: true, // false when Fairway sends no email: a code could never arrive
+  showEarlier: false, // whether today's past tee times are unfolded
+  price: null, // the price shown when the booking was made: {total, each, rate}
 };
 
 async function start() {
+  const signIn = await call('GET', '/api/sign-in');
+  state.signInAvailable = !signIn.ok || signIn.data.available;
+  state.signInDelivery = signIn.ok ? signIn.data.delivery : 'smtp';
   showAccount();
   const params = new URLSearchParams(location.search);
   const courses = await call('GET', '/api/courses');
@@ -76,11 +86,13 @@ function wire() {
   page.picker.addEventListener('submit', (event) => event.preventDefault());
   page.course.addEventListener('change', () => selectCourse(page.course.value, page.date.value, page.players.value));
   page.date.addEventListener('change', () => {
-    if (page.date.value) {
-      page.date.value = withinWindow(page.date.value);
-      loadDay();
-    }
+    if (page.date.value) loadDay();
   });
+  page.earlier.addEventListener('click', () => {
+    state.showEarlier = !state.showEarlier;
+    renderEarlier();
+  });
+  page.cancelNo.addEventListener('click', () => page.cancelDialog.close());
   page.previous.addEventListener('click', () => moveDays(-1));
   page.next.addEventListener('click', () => moveDays(1));
   page.players.addEventListener('change', loadDay);
@@ -124,6 +136,8 @@ function showAccount() {
     loadMine();
   } else {
     page.codeForm.hidden = state.signInEmail === null;
+    page.signInForm.hidden = !state.signInAvailable;
+    page.signInUnavailable.hidden = state.signInAvailable;
   }
 }
 
@@ -140,7 +154,9 @@ async function sendCode() {
   if (answer.status === 202) {
     state.signInEmail = email;
     page.codeForm.hidden = false;
-    say(page.accountMessage, `We emailed a 6-digit code to ${email}. It works once, for 10 minutes.`);
+    say(page.accountMessage, state.signInDelivery === 'console'
+      ? `A 6-digit code for ${email} is printed where Fairway runs (a local trial: it sends no email). It works once, for 10 minutes.`
+      : `We emailed a 6-digit code to ${email}. It works once, for 10 minutes.`);
     page.code.focus();
   } else {
     say(page.accountMessage, problemText(answer), 'error');
@@ -196,7 +212,11 @@ async function loadMine() {
   page.noMine.hidden = answer.data.length > 0;
 }
 
-async function cancelMine(booking) {
+function cancelMine(booking) {
+  confirmCancel(booking, () => cancelMineConfirmed(booking));
+}
+
+async function cancelMineConfirmed(booking) {
   const answer = await call('DELETE', `/api/bookings/${enc(booking.id)}`);
   if (answer.status === 204) {
     say(page.mineMessage, `Cancelled your booking of ${wallClock(booking.start)} on ${longDate(booking.start.substring(0, 10))}.`);
@@ -230,7 +250,6 @@ async function selectCourse(id, date, players) {
   state.today = todayIn(state.course.timeZone);
   state.lastDay = addDays(state.today, state.course.bookingWindowDays);
   page.date.min = state.today;
-  page.date.max = state.lastDay;
   page.date.value = withinWindow(date || state.today);
   const sizes = Array.from({ length: state.course.maxPlayersPerTeeTime }, (_, i) => i + 1);
   fillSelect(page.players, sizes.map((n) => ({ value: n, label: n === 1 ? '1 player' : `${n} players` })), players ?? 1);
@@ -238,13 +257,22 @@ async function selectCourse(id, date, players) {
 }
 
 function withinWindow(date) {
-  if (date < state.today) return state.today;
-  return date > state.lastDay ? state.lastDay : date;
+  return date < state.today ? state.today : date;
 }
 
 function moveDays(days) {
   page.date.value = withinWindow(addDays(page.date.value || state.today, days));
   loadDay();
+}
+
+/** Why a chosen day shows nothing to book, in the golfer's words; empty when it is bookable. */
+function dateNote(date) {
+  if (date < state.today) return `${longDate(date)} has passed: choose today or a day to come.`;
+  if (date > state.lastDay) {
+    return `${longDate(date)} is more than ${state.course.bookingWindowDays} days ahead: its tee times are not open `
+      + 'for booking yet. Each tile says when it opens.';
+  }
+  return '';
 }
 
 async function loadDay() {
@@ -254,7 +282,13 @@ async function loadDay() {
   const date = page.date.value;
   const players = page.players.value || '1';
   page.previous.disabled = date <= state.today;
-  page.next.disabled = date >= state.lastDay;
+  say(page.dateNote, dateNote(date), 'warning');
+  if (date < state.today) {
+    page.teeTimes.replaceChildren();
+    page.none.hidden = true;
+    page.earlier.hidden = true;
+    return;
+  }
   const params = { course: state.course.id, date, players };
   if (state.booking && !page.confirmation.hidden) params.booking = state.booking.id;
   history.replaceState(null, '', `?${new URLSearchParams(params)}`);
@@ -302,11 +336,30 @@ function render(availability) {
   }
   const teeTimes = teeTimesOf(availability);
   const labels = timeLabels(teeTimes);
-  page.teeTimes.replaceChildren(...teeTimes.map((t) => teeTimeItem(t, labels.get(t.start), availability)));
+  // Today opens at the next tee time still bookable: the ones gone by, or too soon, are folded away.
+  const soonest = serverNow() + (state.course.minNoticeMinutes ?? 0) * 60_000;
+  page.teeTimes.replaceChildren(...teeTimes.map((t) => {
+    const item = teeTimeItem(t, labels.get(t.start), availability);
+    if (t.status !== 'open' && !t.releasesAt && Date.parse(t.start) < soonest) item.classList.add('earlier');
+    return item;
+  }));
   page.teeTimes.dataset.date = availability.from;
   page.teeTimes.dataset.players = availability.players;
+  page.teeTimes.dataset.bookingClass = availability.bookingClass ?? 'public';
   page.none.hidden = teeTimes.length > 0;
+  renderEarlier();
   watchRelease(teeTimes.find((t) => t.releasesAt)?.releasesAt, availability);
+}
+
+/** Folds today's tee times that are gone or too soon behind one button, or unfolds them. */
+function renderEarlier() {
+  const earlier = page.teeTimes.querySelectorAll('li.earlier');
+  earlier.forEach((item) => { item.hidden = !state.showEarlier; });
+  page.earlier.hidden = earlier.length === 0;
+  page.earlier.textContent = state.showEarlier
+    ? `Hide the ${earlier.length} earlier tee times`
+    : `Show the ${earlier.length} earlier tee ${earlier.length === 1 ? 'time' : 'times'} (gone or too soon to book)`;
+  page.earlier.setAttribute('aria-expanded', String(state.showEarlier));
 }
 
 /** The server's time, as far as this browser can tell. */
@@ -350,18 +403,39 @@ function watchRelease(releasesAt, availability) {
   if (at - serverNow() > 0) release.timer = setInterval(tick, Math.min(1000, Math.max(50, at - serverNow())));
 }
 
+/** What a tile says: its room and its state, in words that agree with each other and with the party asked for. */
+function tileWords(teeTime, availability) {
+  const players = availability.players;
+  const left = teeTime.available === 1 ? '1 spot left' : `${teeTime.available} spots left`;
+  if (teeTime.releasesAt) {
+    return { spots: left, status: `Opens ${weekdayAndTime(teeTime.releasesAt, availability.timeZone)}` };
+  }
+  switch (teeTime.status) {
+    case 'open':
+      return { spots: left, status: 'Open' };
+    case 'full':
+      return teeTime.available === 0 ? { spots: 'No spots left', status: 'Full' }
+        : { spots: `Room for ${teeTime.available} only`, status: `Too few spots for ${players}` };
+    case 'blocked':
+      return { spots: '', status: 'Closed by the course' };
+    default:
+      if (Date.parse(teeTime.start) <= serverNow()) return { spots: '', status: 'Gone by' };
+      if ((teeTime.minPlayers ?? 1) > players) return { spots: left, status: `${teeTime.minPlayers} players or more` };
+      return { spots: left, status: 'Too soon to book online' };
+  }
+}
+
 function teeTimeItem(teeTime, label, availability) {
-  const max = state.course.maxPlayersPerTeeTime;
   const price = teeTime.rate ? `${money(teeTime.rate.pricePerPlayer, availability.currency)} · ${teeTime.rate.name}` : 'No price';
+  const words = tileWords(teeTime, availability);
   const button = el('button', {
     type: 'button', class: 'slot', disabled: teeTime.status !== 'open',
     onclick: () => openForm(teeTime, label, availability),
   },
   el('span', { class: 'time' }, label),
-  el('span', { class: 'spots' }, `${teeTime.available} of ${max} spots left`),
+  words.spots ? el('span', { class: 'spots' }, words.spots) : null,
   el('span', { class: 'price' }, price),
-  el('span', { class: 'status' }, teeTime.releasesAt
-    ? `Opens ${weekdayAndTime(teeTime.releasesAt, availability.timeZone)}` : STATUS_LABELS[teeTime.status] ?? teeTime.status));
+  el('span', { class: 'status' }, words.status));
   return el('li', {
     class: `tee-time ${teeTime.status}`, 'data-start': teeTime.start, 'data-status': teeTime.status,
     'data-available': teeTime.available,
@@ -371,40 +445,70 @@ function teeTimeItem(teeTime, label, availability) {
 function openForm(teeTime, label, availability) {
   const players = Number(page.players.value);
   // One key per form: a double click or a retry of this form sends the same key, so it books once.
-  state.form = { courseId: state.course.id, teeTime, players, key: randomKey(), sentBody: null, unknown: false, sending: false };
+  const price = teeTime.rate ? {
+    each: money(teeTime.rate.pricePerPlayer, availability.currency), rate: teeTime.rate.name,
+    total: money(Number(teeTime.rate.pricePerPlayer) * players, availability.currency),
+  } : null;
+  state.form = {
+    courseId: state.course.id, teeTime, players, price, key: randomKey(), sentBody: null, unknown: false, sending: false,
+  };
   page.bookingTitle.textContent = `Book ${label} on ${longDate(availability.from)}`;
-  const total = teeTime.rate
-    ? `, ${money(Number(teeTime.rate.pricePerPlayer) * players, availability.currency)} in all` : '';
-  page.summary.textContent = `${players === 1 ? '1 player' : `${players} players`} at ${state.course.name}${total}.`;
+  page.summary.textContent = `${players === 1 ? '1 player' : `${players} players`} at ${state.course.name}`
+    + (price ? `, ${price.total} in all (${price.each} each), paid at the course.` : '.');
   say(page.bookingError, '');
   lockForm(false);
   const who = signedIn() ? golfer() : null;
-  page.nameField.hidden = who !== null;
+  // A signed-in golfer books under the golfer's name, and may give or change it here.
+  page.name.value = who ? (who.name ?? '') : page.name.value;
   page.emailField.hidden = who !== null;
+  const emailNeeded = who === null && classLimits(availability.bookingClass);
+  page.email.required = emailNeeded;
+  page.emailLabel.textContent = emailNeeded ? 'Email (needed: this course limits bookings per golfer)' : 'Email (optional)';
   page.bookingAs.hidden = who === null;
-  page.bookingAs.textContent = who ? `Booking as ${who.name ?? who.email} (${who.email}).` : '';
+  page.bookingAs.textContent = who ? `Booking as ${who.email}.` : '';
   page.dialog.showModal();
-  (who ? page.book : page.name).focus();
+  (who && who.name ? page.book : page.name).focus();
+}
+
+/** The rules of the golfer's booking class, or null when the course has no classes. */
+function bookingClass(name) {
+  return (state.course.bookingClasses ?? []).find((c) => c.name === name) ?? null;
+}
+
+/** Whether the class limits bookings per golfer: then an anonymous booker must give an email. */
+function classLimits(name) {
+  const rules = bookingClass(name);
+  return Boolean(rules && (rules.maxOpenBookings || rules.maxBookingsPerDay));
 }
 
 async function submitBooking() {
   const form = state.form;
   if (!form || form.sending) return;
   const asGolfer = signedIn();
-  const name = asGolfer ? '' : page.name.value.trim();
+  const name = page.name.value.trim();
   const email = asGolfer ? '' : page.email.value.trim();
-  if (!asGolfer && !name) {
+  if (!name) {
     say(page.bookingError, 'Please enter the name the booking is under.', 'error');
     page.name.focus();
     return;
   }
-  if (email && !email.includes('@')) {
-    say(page.bookingError, 'That email address has no @ in it.', 'error');
+  if (page.email.required && !email) {
+    say(page.bookingError, 'Please enter your email: this course counts each golfer\'s bookings by it.', 'error');
     page.email.focus();
     return;
   }
-  // A signed-in golfer's booking leaves name and email out: the golfer's are used.
-  const body = { start: form.teeTime.start, players: form.players, ...(name ? { name } : {}), ...(email ? { email } : {}) };
+  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+    say(page.bookingError, 'That is not an email address: it should look like ann@example.com.', 'error');
+    page.email.focus();
+    return;
+  }
+  if (asGolfer && name !== (golfer()?.name ?? '')) {
+    // The golfer's name, kept for the next booking too.
+    const renamed = await call('PUT', '/api/me', { body: { name } });
+    if (renamed.ok) rememberGolfer(renamed.data);
+  }
+  // A signed-in golfer's booking leaves the email out: the golfer's is used.
+  const body = { start: form.teeTime.start, players: form.players, name, ...(email ? { email } : {}) };
   const text = JSON.stringify(body);
   if (form.sentBody !== null && form.sentBody !== text && !form.unknown) {
     form.key = randomKey(); // the earlier attempt was refused: the changed form is a new request
@@ -432,6 +536,7 @@ function answered(form, answer) {
   if (open) lockForm(form.unknown);
   if (answer.status === 201) {
     if (open) page.dialog.close();
+    state.price = form.price;
     showConfirmation(answer.data);
     say(page.message, '');
     loadDay();
@@ -446,13 +551,42 @@ function answered(form, answer) {
     tell(`Too many booking attempts from your connection: wait ${answer.retryAfter ?? 1} s and press Book again.`);
   } else if (kind === 'sign-in-required' || kind === 'invalid-token') {
     tell(kind === 'invalid-token' ? ENDED : 'This course takes bookings from signed-in golfers only: sign in above first.');
-  } else if (answer.status === 400) {
-    tell(explain(answer.problem));
+  } else if (answer.status === 400 || kind === 'limit-reached') {
+    tell(inWords(answer.problem));
   } else {
     // full, blocked, too-soon, outside the window, no longer a tee time: not bookable as asked.
     if (open) page.dialog.close();
-    say(page.message, explain(answer.problem), 'error');
+    say(page.message, inWords(answer.problem), 'error');
     loadDay();
+  }
+}
+
+/** A refusal in the golfer's words: the class's limits and the course's rules put into sentences. */
+function inWords(problem) {
+  const kind = slug(problem);
+  const rules = bookingClass(page.teeTimes.dataset.bookingClass) ?? {};
+  const who = rules.name && rules.name !== 'public' ? `As a ${rules.name}, you` : 'You';
+  const detail = problem?.detail ?? '';
+  switch (kind) {
+    case 'limit-reached':
+      return detail.includes('maxBookingsPerDay')
+        ? `${who} may book ${rules.maxBookingsPerDay ?? 1} tee ${rules.maxBookingsPerDay === 1 ? 'time' : 'times'} a day here, `
+          + 'and you already have that many on this day. Cancel one (under My bookings, or from its link) to book another.'
+        : `${who} may have ${rules.maxOpenBookings ?? 1} ${rules.maxOpenBookings === 1 ? 'booking' : 'bookings'} to come here at once, `
+          + 'and you have that many. Play or cancel one to book another.';
+    case 'full': return `Someone has just taken those spots. ${detail.replace(/^.*?(\d+) spots? left.*$/s, (m, n) => `${n} left.`)}`.trim();
+    case 'blocked': return 'The course has closed this tee time. Choose another.';
+    case 'too-soon': return `This tee time starts too soon to book online: book at least ${state.course.minNoticeMinutes} minutes ahead, or call the course.`;
+    case 'outside-booking-window': return problem.releasesAt
+      ? `This tee time is not open for booking yet: it opens ${weekdayAndTime(problem.releasesAt, state.course.timeZone)}.`
+      : 'This tee time is not open for booking yet.';
+    case 'too-few-players': return `This tee time needs more players: ${detail.replace(/^.*?(at least \d+ players?).*$/s, '$1')}.`;
+    case 'not-a-tee-time': return 'That is no longer a tee time of this course: the times may have changed. Choose again.';
+    case 'invalid-request':
+      if (detail.startsWith('email ')) return 'That email address cannot be used: give one address, such as ann@example.com.';
+      if (detail.startsWith('name ')) return 'Please give a name of at most 100 letters.';
+      return explain(problem);
+    default: return explain(problem);
   }
 }
 
@@ -480,14 +614,37 @@ function showConfirmation(booking) {
   const what = `${longDate(booking.start.substring(0, 10))} at ${wallClock(booking.start)}, ${course}, `
     + `${booking.players === 1 ? '1 player' : `${booking.players} players`}, under the name ${booking.name}`;
   page.confirmationText.textContent = booking.status === 'confirmed' ? `Booked: ${what}.` : `Cancelled: ${what}.`;
+  const price = booking.price
+    ? { total: money(booking.price, state.course?.currency ?? 'USD'), each: money(booking.pricePerPlayer, state.course?.currency ?? 'USD') }
+    : state.price;
+  page.confirmationPrice.hidden = booking.status !== 'confirmed' || !price;
+  page.confirmationPrice.textContent = price ? `Price: ${price.total} (${price.each} a player), paid at the course.` : '';
   page.confirmation.dataset.status = booking.status;
   page.cancel.hidden = booking.status !== 'confirmed';
+  page.keepLink.hidden = booking.status !== 'confirmed';
   say(page.confirmationMessage, '');
   page.confirmation.hidden = false;
   page.confirmation.focus();
 }
 
-async function cancelBooking() {
+/** Asks before a booking is cancelled: one tap must not give a Saturday tee time away. */
+function confirmCancel(booking, then) {
+  page.cancelQuestion.textContent = `Cancel your booking of ${wallClock(booking.start)} on `
+    + `${longDate(booking.start.substring(0, 10))} for ${booking.players === 1 ? '1 player' : `${booking.players} players`}? `
+    + 'The spots go back to other golfers.';
+  page.cancelYes.onclick = () => {
+    page.cancelDialog.close();
+    then();
+  };
+  page.cancelDialog.showModal();
+  page.cancelNo.focus();
+}
+
+function cancelBooking() {
+  if (state.booking) confirmCancel(state.booking, cancelConfirmed);
+}
+
+async function cancelConfirmed() {
   const booking = state.booking;
   if (!booking) return;
   page.cancel.disabled = true;

@@ -64,12 +64,17 @@ public record Settings(
         Path dataDir = Path.of(env.text("FAIRWAY_DATA_DIR").orElse(DATA_DIR)).toAbsolutePath().normalize();
         return new Settings(database, direct, port, new HttpSettings(host, metricsToken, RateLimitSettings.read(env)),
                 new Secret(token.orElseGet(Settings::generateToken)), token.isEmpty(), dataDir,
-                ResilienceEnvironment.read(env), cache(env), mail(env));
+                ResilienceEnvironment.read(env), cache(env), mail(env, port));
     }
 
     /** These settings with {@code other} HTTP settings. */
     public Settings withHttp(HttpSettings other) {
         return new Settings(database, direct, port, other, adminToken, adminTokenGenerated, dataDir, resilience, cache, mail);
+    }
+
+    /** These settings with the admin token {@code token}, kept rather than generated for this run. */
+    public Settings withAdminToken(Secret token) {
+        return new Settings(database, direct, port, http, token, false, dataDir, resilience, cache, mail);
     }
 
     /** These settings with {@code other} email settings. */
@@ -91,11 +96,14 @@ public record Settings(
                 env.flag("FAIRWAY_CACHE_LISTEN", true));
     }
 
-    private static MailSettings mail(EnvironmentValues env) {
-        Optional<SmtpUrl> smtp = env.text("FAIRWAY_SMTP_URL").map(SmtpUrl::parse);
+    private static MailSettings mail(EnvironmentValues env, int port) {
+        Optional<String> smtpText = env.text("FAIRWAY_SMTP_URL");
+        boolean console = smtpText.filter(MailSettings.CONSOLE::equalsIgnoreCase).isPresent();
+        Optional<SmtpUrl> smtp = console ? Optional.empty() : smtpText.map(SmtpUrl::parse);
         String from = env.text("FAIRWAY_MAIL_FROM").orElse(MailSettings.FROM);
-        URI publicUrl = env.text("FAIRWAY_PUBLIC_URL").map(Settings::publicUrl).orElse(MailSettings.PUBLIC_URL);
-        return new MailSettings(smtp, from, publicUrl);
+        PublicUrl publicUrl = env.text("FAIRWAY_PUBLIC_URL").map(Settings::publicUrl).map(PublicUrl::given)
+                .orElseGet(() -> PublicUrl.ofListeningPort(port));
+        return new MailSettings(smtp, from, publicUrl, console);
     }
 
     private static URI publicUrl(String text) {

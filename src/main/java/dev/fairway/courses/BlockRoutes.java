@@ -53,9 +53,9 @@ public final class BlockRoutes implements Routes {
         if (start.plus(BlockService.MAX_LENGTH).isBefore(end)) {
             throw body.invalid("end", "is more than 31 days after start: a block lasts at most 31 days");
         }
-        Block block = blocks.add(course.id(), start, end, reason, RequestDeadline.of(ctx));
-        ctx.status(201).header("Location", "/api/courses/" + course.id() + "/blocks/" + block.id())
-                .contentType("application/json").result(Json.write(json(block, course.rules().zone())));
+        BlockService.Covering added = blocks.add(course.id(), start, end, reason, RequestDeadline.of(ctx));
+        ctx.status(201).header("Location", "/api/courses/" + course.id() + "/blocks/" + added.block().id())
+                .contentType("application/json").result(Json.write(json(added, course.rules().zone())));
     }
 
     private void list(Context ctx) {
@@ -68,7 +68,7 @@ public final class BlockRoutes implements Routes {
             throw new InvalidRequestException("to", "to must be after from");
         }
         List<Map<String, Object>> body = blocks.overlapping(course.id(), from, to, RequestDeadline.of(ctx)).stream()
-                .map(block -> json(block, zone)).toList();
+                .map(covering -> json(covering, zone)).toList();
         ctx.contentType("application/json").result(Json.write(body));
     }
 
@@ -82,12 +82,22 @@ public final class BlockRoutes implements Routes {
         ctx.status(204);
     }
 
-    static Map<String, Object> json(Block block, ZoneId zone) {
+    static Map<String, Object> json(BlockService.Covering covering, ZoneId zone) {
+        Block block = covering.block();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", block.id());
         json.put("start", Instants.format(block.start(), zone));
         json.put("end", Instants.format(block.end(), zone));
         json.put("reason", block.reason());
+        json.put("bookingsInside", covering.bookingsInside().stream().map(booking -> {
+            Map<String, Object> inside = new LinkedHashMap<>();
+            inside.put("id", booking.id());
+            inside.put("start", Instants.format(booking.start(), zone));
+            inside.put("tee", booking.tee());
+            inside.put("name", booking.name());
+            inside.put("players", booking.players());
+            return inside;
+        }).toList());
         return json;
     }
 }

@@ -25,19 +25,37 @@ public final class BlockService {
         this.changes = changes;
     }
 
-    /** Adds a block; its id is made before the first attempt, so a retried insert finds it. */
-    public Block add(String courseId, Instant start, Instant end, String reason, Deadline deadline) {
-        Block block = new Block(RandomIds.next(), start, end, reason);
-        database.write("blocks.add", deadline, session -> {
-            store.insert(session, courseId, block);
-            return null;
-        });
-        changes.blockChanged(courseId, start, end);
-        return block;
+    /** A block and the confirmed bookings it covers. */
+    public record Covering(Block block, List<BlockedBooking> bookingsInside) {
     }
 
-    public List<Block> overlapping(String courseId, Instant from, Instant to, Deadline deadline) {
-        return database.read("blocks.list", deadline, session -> store.overlapping(session, courseId, from, to));
+    /**
+     * Adds a block, and reads the bookings it covers in the same transaction; its id is made
+     * before the first attempt, so a retried insert finds it.
+     */
+    public Covering add(String courseId, Instant start, Instant end, String reason, Deadline deadline) {
+        Block block = new Block(RandomIds.next(), start, end, reason);
+        List<BlockedBooking> inside = database.write("blocks.add", deadline, session -> {
+            store.insert(session, courseId, block);
+            return store.bookingsInside(session, courseId, start, end);
+        });
+        changes.blockChanged(courseId, start, end);
+        return new Covering(block, inside);
+    }
+
+    /** The course's blocks that overlap {@code [from, to)}, each with what it covers: two statements in all. */
+    public List<Covering> overlapping(String courseId, Instant from, Instant to, Deadline deadline) {
+        return database.read("blocks.list", deadline, session -> {
+            List<Block> blocks = store.overlapping(session, courseId, from, to);
+            if (blocks.isEmpty()) {
+                return List.<Covering>of();
+            }
+            Instant first = blocks.stream().map(Block::start).min(Instant::compareTo).orElseThrow();
+            Instant last = blocks.stream().map(Block::end).max(Instant::compareTo).orElseThrow();
+            List<BlockedBooking> bookings = store.bookingsInside(session, courseId, first, last);
+            return blocks.stream().map(block -> new Covering(block, bookings.stream()
+                    .filter(booking -> booking.inside(block.start(), block.end())).toList())).toList();
+        });
     }
 
     public boolean remove(String courseId, String blockId, Deadline deadline) {

@@ -48,6 +48,21 @@ final class BlockStore {
                 }, BlockStore::block);
     }
 
+    /** The course's confirmed bookings at tee times in {@code [from, to)}, by start. */
+    List<BlockedBooking> bookingsInside(SqlSession session, String courseId, Instant from, Instant to)
+            throws SQLException {
+        return session.query("""
+                select id, starts_at, name, players from booking
+                where course_id = ? and starts_at >= ? and starts_at < ? and status = 'confirmed'
+                order by starts_at, created_at, id
+                """, params -> {
+                    params.setString(1, courseId);
+                    params.setInstant(2, from);
+                    params.setInstant(3, to);
+                }, row -> new BlockedBooking(row.getString("id"), SqlTime.get(row, "starts_at"), "1",
+                        row.getString("name"), row.getInt("players")));
+    }
+
     static Block block(ResultSet row) throws SQLException {
         return new Block(row.getString("id"), SqlTime.get(row, "starts_at"), SqlTime.get(row, "ends_at"),
                 row.getString("reason"));

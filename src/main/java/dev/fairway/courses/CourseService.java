@@ -12,6 +12,7 @@ import dev.fairway.teesheet.TeeSheetChanges;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 
 /**
@@ -75,6 +76,28 @@ public final class CourseService implements TeeSheetChanges {
         } finally {
             supersede(course.id());
             changes.courseChanged(course.id());
+        }
+    }
+
+    /**
+     * Changes the stored course as {@code change} says, in one transaction with the course's row
+     * locked, so that two changes at once are applied one after the other; empty when there is no
+     * such course. A change that throws (a 400 naming a field) changes nothing.
+     */
+    public Optional<Course> change(String id, UnaryOperator<Course> change, Deadline deadline) {
+        try {
+            return database.write("courses.change", deadline, session -> {
+                Optional<Course> current = store.findForUpdate(session, id);
+                if (current.isEmpty()) {
+                    return Optional.<Course>empty();
+                }
+                Course changed = change.apply(current.get());
+                store.upsert(session, changed);
+                return Optional.of(changed);
+            });
+        } finally {
+            supersede(id);
+            changes.courseChanged(id);
         }
     }
 

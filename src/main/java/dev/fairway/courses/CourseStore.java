@@ -70,6 +70,12 @@ final class CourseStore {
                 params -> params.setString(1, id), CourseStore::course);
     }
 
+    /** The course, its row locked until the transaction ends. */
+    Optional<Course> findForUpdate(SqlSession session, String id) throws SQLException {
+        return session.queryOne("select " + COLUMNS + " from course where id = ? for update",
+                params -> params.setString(1, id), CourseStore::course);
+    }
+
     List<CourseSummary> list(SqlSession session) throws SQLException {
         return session.query("select id, name, time_zone from course order by id", SqlSession.Binder.NONE,
                 rs -> new CourseSummary(rs.getString(1), rs.getString(2), rs.getString(3)));

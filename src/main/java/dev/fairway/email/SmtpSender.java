@@ -44,7 +44,7 @@ public final class SmtpSender implements MailSender, AutoCloseable {
         this.url = url;
         this.session = Session.getInstance(properties(url));
         this.from = mail.fromAddress();
-        this.messageIdHost = mail.publicUrl().getHost();
+        this.messageIdHost = mail.publicUrl().uri().getHost();
     }
 
     private static Properties properties(SmtpUrl url) {

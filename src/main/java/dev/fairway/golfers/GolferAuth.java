@@ -54,7 +54,7 @@ public final class GolferAuth implements Routes {
                 log.warn("A wrong admin token or an unknown, expired or signed-out golfer token was sent from {} "
                         + "with a {} request{}", ctx.ip(), ctx.method(), LogThrottle.heldBack(heldBack));
             }
-            return Problems.invalidToken();
+            return GolferToken.parse(token).isPresent() ? Problems.invalidToken() : Problems.wrongAdminToken();
         });
     }
 

@@ -24,8 +24,11 @@ public final class GolferRoutes implements Routes {
     private final SignInService signIn;
     private final GolferService golfers;
     private final RateLimiter limits;
+    private final String emailDelivery;
 
-    public GolferRoutes(SignInService signIn, GolferService golfers, RateLimiter limits) {
+    /** @param emailDelivery how sign-in codes leave: {@code smtp}, {@code console} or {@code off} */
+    public GolferRoutes(SignInService signIn, GolferService golfers, RateLimiter limits, String emailDelivery) {
+        this.emailDelivery = emailDelivery;
         this.signIn = signIn;
         this.golfers = golfers;
         this.limits = limits;
@@ -33,11 +36,20 @@ public final class GolferRoutes implements Routes {
 
     @Override
     public void addTo(RoutesConfig routes) {
+        routes.get("/api/sign-in", this::howSignInWorks);
         routes.post("/api/sign-in", this::requestCode);
         routes.post("/api/sign-in/verify", this::verify);
         routes.post("/api/sign-out", this::signOut);
         routes.get("/api/me", this::me);
         routes.put("/api/me", this::rename);
+    }
+
+    /** Whether a code can reach a golfer at all: a page offers no sign-in it cannot complete. */
+    private void howSignInWorks(Context ctx) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("available", !emailDelivery.equals("off"));
+        json.put("delivery", emailDelivery);
+        ctx.contentType("application/json").result(Json.write(json));
     }
 
     private void requestCode(Context ctx) {

@@ -20,7 +20,28 @@ class CommandLineIT {
         }
         try (FairwayProcess help = FairwayProcess.start(Map.of(), "--help")) {
             assertThat(help.waitFor(seconds(30))).isZero();
-            assertThat(help.output()).contains("serve", "migrate", "check-db", "--database-url");
+            assertThat(help.output()).contains("serve", "migrate", "check-db", "admin-token", "--database-url",
+                    "--smtp-url", "--mail-from", "--public-url");
+        }
+    }
+
+    /**
+     * The README's run command under a Java older than 21 died with "UnsupportedClassVersionError
+     * ... class file version 65.0" (issue 24): the jar now says in one line what it needs and how.
+     */
+    @Test
+    void a_java_older_than_21_is_told_in_one_line_which_java_fairway_needs() throws Exception {
+        java.util.Optional<java.nio.file.Path> old;
+        try (var jdks = java.nio.file.Files.list(java.nio.file.Path.of("/usr/lib/jvm"))) {
+            old = jdks.map(jdk -> jdk.resolve("bin/java")).filter(java.nio.file.Files::isExecutable)
+                    .filter(java -> java.toString().contains("-17-") || java.toString().contains("-11-")).findFirst();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(old.isPresent(),
+                "SKIPPED LOUDLY: no JDK older than 21 under /usr/lib/jvm to run the jar with");
+        try (FairwayProcess fairway = FairwayProcess.startWith(old.get().toString(), Map.of(), "--version")) {
+            assertThat(fairway.waitFor(seconds(30))).isEqualTo(1);
+            assertThat(fairway.output().strip().lines()).singleElement().asString()
+                    .startsWith("Fairway needs Java 21 or newer, and this is Java ").contains("JAVA_HOME=", "java -jar");
         }
     }
 

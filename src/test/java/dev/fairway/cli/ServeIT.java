@@ -26,19 +26,46 @@ class ServeIT {
             Http http = new Http(port);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                     .untilAsserted(() -> assertThat(http.get("/health/ready").status()).isEqualTo(200));
-            assertThat(fairway.output()).contains("Admin token (generated", "its data is in " + dataDir);
+            assertThat(fairway.output()).contains("Admin token (made at this first start", "its data is in " + dataDir);
+            assertThat(http.get("/api/sign-in").json().path("available").asBoolean())
+                    .as("no SMTP: sign-in is said to be unavailable").isFalse();
 
             fairway.terminate();
             fairway.waitFor(seconds(20));
             assertThat(fairway.output()).contains("Embedded PostgreSQL stopped", "Fairway has stopped");
         }
-        try (FairwayProcess again = FairwayProcess.start(environment)) {
+        String token = kept(environment);
+        Map<String, String> console = new java.util.HashMap<>(environment);
+        console.put("FAIRWAY_SMTP_URL", "console");
+        try (FairwayProcess again = FairwayProcess.start(console)) {
             Http http = new Http(port);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                     .untilAsserted(() -> assertThat(http.get("/health/ready").status()).isEqualTo(200));
-            assertThat(again.output()).contains("0 migrations applied now");
+            assertThat(again.output()).contains("0 migrations applied now", "Admin token: kept in")
+                    .doesNotContain(token);
+            // The admin token of the first start still works: it changed at every start before (issue 24).
+            assertThat(http.get("/api/outbox", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+            Http.Answer old = http.get("/api/outbox", "Authorization", "Bearer an-old-admin-token-from-before");
+            assertThat(old.status()).isEqualTo(401);
+            assertThat(old.json().path("detail").asText()).startsWith("this is not the admin token");
+            // FAIRWAY_SMTP_URL=console prints a golfer's code where Fairway runs, for a local trial.
+            assertThat(http.get("/api/sign-in").json().path("delivery").asText()).isEqualTo("console");
+            assertThat(http.post("/api/sign-in", "{\"email\": \"trial@example.com\"}", "Content-Type", "application/json")
+                    .status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(again.output())
+                    .contains("FAIRWAY_SMTP_URL=console: printed, not sent", "To: trial@example.com")
+                    .containsPattern("(?m)^[0-9]{6}$"));
             again.terminate();
             again.waitFor(seconds(20));
+        }
+        assertThat(kept(environment)).as("the same token, printed again on request").isEqualTo(token);
+    }
+
+    /** What {@code fairway admin-token} prints for the data directory. */
+    private static String kept(Map<String, String> environment) {
+        try (FairwayProcess adminToken = FairwayProcess.start(environment, "admin-token")) {
+            assertThat(adminToken.waitFor(seconds(30))).isZero();
+            return adminToken.output().lines().filter(line -> line.matches("[A-Za-z0-9_-]{32,}")).findFirst().orElseThrow();
         }
     }
 

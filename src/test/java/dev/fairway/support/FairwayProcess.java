@@ -25,8 +25,13 @@ public final class FairwayProcess implements AutoCloseable {
 
     /** Starts {@code java -jar target/fairway.jar args...} with {@code environment} added to a clean one. */
     public static FairwayProcess start(Map<String, String> environment, String... args) {
+        return startWith(ProcessHandle.current().info().command().orElse("java"), environment, args);
+    }
+
+    /** As {@link #start}, with the {@code java} at {@code javaCommand}. */
+    public static FairwayProcess startWith(String javaCommand, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(javaCommand);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));

@@ -78,6 +78,21 @@ class RateLimitTest {
         }
     }
 
+    /** Staff on the phone hit the golfers' limit at their 11th booking in a minute (issue 24). */
+    @Test
+    void staff_with_the_admin_token_book_many_in_a_row_without_a_limit() {
+        try (Service service = start(false)) {
+            Http http = new Http(service.port());
+            for (int i = 0; i < 12; i++) {
+                String start = "2026-12-07T" + String.format("%02d:%02d", 7 + i / 6, i % 6 * 10) + ":00-05:00";
+                Http.Answer booked = http.post("/api/courses/pine-valley/bookings", Http.json(Map.of("start", start,
+                        "players", 1, "name", "Caller " + i)), "Content-Type", "application/json",
+                        TestApi.admin()[0], TestApi.admin()[1]);
+                assertThat(booked.status()).as("booking %d", i).isEqualTo(201);
+            }
+        }
+    }
+
     @Test
     void behind_a_trusted_proxy_each_forwarded_client_has_its_own_bucket_and_one_email_has_one_across_them() {
         try (Service service = start(true)) {

@@ -58,7 +58,8 @@ public final class SchemaMigrator implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 lastFailure = SqlFailures.describe(e);
-                log.warn("Database migrations did not run, retrying in {} ms: {}", wait.next().toMillis(), lastFailure);
+                log.warn("Database migrations did not run, retrying in {} ms: {} (to see why, step by step: "
+                        + "java -jar fairway.jar check-db, with the same DATABASE_URL)", wait.next().toMillis(), lastFailure);
             }
             if (!wait.sleep()) {
                 return;

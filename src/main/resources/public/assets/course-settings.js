@@ -82,7 +82,8 @@ function parseClasses(text) {
  * Builds the form into {@code container} for {@code course} and saves it with {@code save(patch)},
  * which answers as the API does; {@code saved(course)} is told of the stored course.
  */
-export function courseSettings(container, course, save, saved) {
+export function courseSettings(container, stored, save, saved) {
+  let course = stored; // what the form's changes are worked out against: the course as last saved
   const inputs = new Map();
   const field = (name, label, input, hint) => {
     input.id = `setting-${name}`;
@@ -128,6 +129,7 @@ export function courseSettings(container, course, save, saved) {
     }
     const answer = await save(patch);
     if (answer.ok) {
+      course = answer.data;
       say(message, `Saved: ${Object.keys(patch).join(', ')}.`);
       saved(answer.data);
     } else if (answer.status === 400) {

@@ -153,8 +153,7 @@ function showSettings() {
     (patch) => adminCall('PATCH', `/api/courses/${enc(state.course.id)}`,
       { body: patch, headers: { 'Content-Type': 'application/merge-patch+json' } }),
     (course) => {
-      state.course = { ...course };
-      showSettings();
+      state.course = course;
       loadDay();
     });
 }

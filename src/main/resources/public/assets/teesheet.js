@@ -419,7 +419,7 @@ function tileWords(teeTime, availability) {
     case 'blocked':
       return { spots: '', status: 'Closed by the course' };
     default:
-      if (Date.parse(teeTime.start) <= serverNow()) return { spots: '', status: 'Gone by' };
+      if (Date.parse(teeTime.start) <= serverNow()) return { spots: '', status: 'Gone by', gone: true };
       if ((teeTime.minPlayers ?? 1) > players) return { spots: left, status: `${teeTime.minPlayers} players or more` };
       return { spots: left, status: 'Too soon to book online' };
   }
@@ -434,7 +434,7 @@ function teeTimeItem(teeTime, label, availability) {
   },
   el('span', { class: 'time' }, label),
   words.spots ? el('span', { class: 'spots' }, words.spots) : null,
-  el('span', { class: 'price' }, price),
+  words.gone ? null : el('span', { class: 'price' }, price),
   el('span', { class: 'status' }, words.status));
   return el('li', {
     class: `tee-time ${teeTime.status}`, 'data-start': teeTime.start, 'data-status': teeTime.status,
@@ -551,12 +551,13 @@ function answered(form, answer) {
     tell(`Too many booking attempts from your connection: wait ${answer.retryAfter ?? 1} s and press Book again.`);
   } else if (kind === 'sign-in-required' || kind === 'invalid-token') {
     tell(kind === 'invalid-token' ? ENDED : 'This course takes bookings from signed-in golfers only: sign in above first.');
-  } else if (answer.status === 400 || kind === 'limit-reached') {
+  } else if (answer.status === 400) {
     tell(inWords(answer.problem));
   } else {
     // full, blocked, too-soon, outside the window, no longer a tee time: not bookable as asked.
     if (open) page.dialog.close();
     say(page.message, inWords(answer.problem), 'error');
+    page.message.scrollIntoView({ block: 'center' });
     loadDay();
   }
 }

@@ -20,7 +20,8 @@ public final class PageRoutes implements Routes {
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml");
-    private static final String[] ASSETS = {"fairway.css", "common.js", "golfer.js", "teesheet.js", "staff.js", "favicon.svg"};
+    private static final String[] ASSETS = {"fairway.css", "common.js", "golfer.js", "teesheet.js", "staff.js",
+            "course-settings.js", "favicon.svg"};
 
     private final byte[] teeSheet = ClasspathResources.read("/public/teesheet.html");
     private final byte[] staff = ClasspathResources.read("/public/staff.html");

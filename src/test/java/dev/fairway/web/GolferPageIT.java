@@ -2,16 +2,21 @@ package dev.fairway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fairway.config.MailSettings;
+import dev.fairway.config.SmtpUrl;
 import dev.fairway.support.Browser;
 import dev.fairway.support.Http;
+import dev.fairway.support.MailServer;
 import dev.fairway.support.ShiftedClock;
 import dev.fairway.support.SignIns;
 import dev.fairway.support.TestApi;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,14 +35,18 @@ class GolferPageIT {
     private static final Duration BEFORE_RELEASE = Duration.ofSeconds(30);
 
     @Test
-    void a_golfer_signs_in_watches_the_countdown_and_books_the_instant_the_day_opens() {
+    void a_golfer_signs_in_watches_the_countdown_and_books_the_instant_the_day_opens() throws Exception {
         // The service's clock ticks in real time, set so that the release is half a minute away.
         LocalDate releaseDay = LocalDate.now(ZONE).plusDays(2);
         LocalDate teeDay = releaseDay.plusDays(8);
         Instant release = releaseDay.atTime(LocalTime.of(7, 0)).atZone(ZONE).toInstant();
         ShiftedClock clock = new ShiftedClock();
         clock.readNow(release.minus(BEFORE_RELEASE));
-        try (TestApi api = TestApi.start(clock); Browser browser = Browser.start("golfer")) {
+        // Codes go out through a real SMTP server, so the page offers sign-in.
+        try (MailServer smtp = MailServer.start();
+             TestApi api = TestApi.start(clock, new MailSettings(Optional.of(SmtpUrl.parse(smtp.url())), MailSettings.FROM,
+                     URI.create("http://localhost")));
+             Browser browser = Browser.start("golfer")) {
             Http.Answer put = api.putCourse("dawn", TestApi.object("""
                     {"name": "Dawn Links", "timeZone": "America/New_York", "teeTimeIntervalMinutes": 10,
                      "maxPlayersPerTeeTime": 4,
@@ -62,7 +71,7 @@ class GolferPageIT {
             browser.find(By.id("send-code")).click();
             browser.await("the code field", ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-code")));
             browser.screenshot("code-asked");
-            browser.find(By.id("sign-in-code")).sendKeys(SignIns.newestCode(api, "ann@example.com"));
+            browser.find(By.id("sign-in-code")).sendKeys(code(smtp.await(1, Duration.ofSeconds(10)).getFirst()));
             browser.find(By.id("verify-code")).click();
             browser.await("signed in", ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
             assertThat(browser.find(By.id("signed-in-as")).getText()).contains("ann@example.com");
@@ -79,13 +88,18 @@ class GolferPageIT {
 
             item(browser, first).findElement(By.tagName("button")).click();
             browser.await("the booking form", ExpectedConditions.visibilityOfElementLocated(By.id("booking-dialog")));
-            assertThat(browser.find(By.id("name")).isDisplayed()).as("no name to retype").isFalse();
+            assertThat(browser.find(By.id("email")).isDisplayed()).as("no email to retype").isFalse();
             assertThat(browser.find(By.id("booking-as")).getText()).contains("ann@example.com");
+            // A signed-in golfer used to book under the email, with nowhere to give a name (issue 24).
+            assertThat(browser.find(By.id("name")).getAttribute("value")).isEmpty();
+            browser.find(By.id("name")).sendKeys("Ann Lee");
             browser.screenshot("booking-as-golfer");
             browser.find(By.id("book")).click();
             WebElement confirmation = browser.await("the confirmation",
                     ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
-            assertThat(confirmation.getText()).contains("Booked:", "2 players", "ann@example.com");
+            assertThat(confirmation.getText()).contains("Booked:", "2 players", "under the name Ann Lee");
+            assertThat(api.http.get("/api/me", SignIns.bearer(token(browser))).json().path("name").asText())
+                    .as("the name kept for next time").isEqualTo("Ann Lee");
             browser.await("the booking in my bookings",
                     d -> browser.findAll(By.cssSelector("#my-bookings li.my-booking")).size() == 1);
             assertThat(api.http.get("/api/me/bookings", SignIns.bearer(token(browser))).json().findValuesAsText("start"))
@@ -98,10 +112,13 @@ class GolferPageIT {
             browser.await("the booking form", ExpectedConditions.visibilityOfElementLocated(By.id("booking-dialog")));
             browser.find(By.id("book")).click();
             WebElement refusal = browser.await("the refusal", ExpectedConditions.visibilityOfElementLocated(By.id("message")));
-            assertThat(refusal.getText()).contains("maxBookingsPerDay");
+            assertThat(refusal.getText()).as("in the golfer's words, not the field's name")
+                    .contains("You may book 1 tee time a day here").doesNotContain("maxBookingsPerDay");
             browser.screenshot("limit-reached");
 
             browser.find(By.cssSelector("#my-bookings li.my-booking button")).click();
+            browser.await("asked first", ExpectedConditions.visibilityOfElementLocated(By.id("cancel-dialog")));
+            browser.find(By.id("cancel-yes")).click();
             browser.await("cancelled from my bookings", d -> browser.find(By.id("my-bookings")).getText().contains("cancelled"));
             browser.find(By.id("sign-out")).click();
             browser.await("signed out", ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-email")));
@@ -134,6 +151,18 @@ class GolferPageIT {
 
     private static WebElement item(Browser browser, String start) {
         return browser.find(By.cssSelector("#tee-times li[data-start='" + start + "']"));
+    }
+
+    /** The code standing alone on its line in a sign-in email. */
+    private static String code(MailServer.Received mail) {
+        try {
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("(?m)^([0-9]{6})\\r?$")
+                    .matcher(String.valueOf(mail.message().getContent()));
+            assertThat(code.find()).isTrue();
+            return code.group(1);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String token(Browser browser) {

@@ -575,7 +575,7 @@ function inWords(problem) {
           + 'and you already have that many on this day. Cancel one (under My bookings, or from its link) to book another.'
         : `${who} may have ${rules.maxOpenBookings ?? 1} ${rules.maxOpenBookings === 1 ? 'booking' : 'bookings'} to come here at once, `
           + 'and you have that many. Play or cancel one to book another.';
-    case 'full': return `Someone has just taken those spots. ${detail.replace(/^.*?(\d+) spots? left.*$/s, (m, n) => `${n} left.`)}`.trim();
+    case 'full': return detail ? `Those spots have just gone: ${detail}.` : 'This tee time is full.';
     case 'blocked': return 'The course has closed this tee time. Choose another.';
     case 'too-soon': return `This tee time starts too soon to book online: book at least ${state.course.minNoticeMinutes} minutes ahead, or call the course.`;
     case 'outside-booking-window': return problem.releasesAt

@@ -72,7 +72,7 @@ class TeeSheetPageIT {
                         .isEqualTo(day);
                 assertThat(item.getAttribute("data-status")).isIn("open", "full", "blocked", "unavailable");
             });
-            assertThat(item(browser, open.get(0)).getText()).contains("4 of 4 spots left", "$");
+            assertThat(item(browser, open.get(0)).getText()).contains("4 spots left", "$");
             browser.screenshot("day-with-open-tee-times");
 
             // Book 2 players on an open tee time.
@@ -101,6 +101,8 @@ class TeeSheetPageIT {
 
             // Cancel from the confirmation: the spots come back.
             browser.find(By.id("cancel-booking")).click();
+            browser.await("asked first", ExpectedConditions.visibilityOfElementLocated(By.id("cancel-dialog")));
+            browser.find(By.id("cancel-yes")).click();
             browser.await("the cancellation", d -> browser.find(By.id("confirmation")).getText().contains("Cancelled:"));
             browser.await("the spots back", d -> "4".equals(item(browser, first).getAttribute("data-available")));
             assertThat(http.get("/api/bookings/" + bookingId).json().path("status").asText()).isEqualTo("cancelled");

@@ -19,6 +19,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The admin blocks API: add, list, remove. */
 public final class BlockRoutes implements Routes {
@@ -53,7 +55,16 @@ public final class BlockRoutes implements Routes {
         if (start.plus(BlockService.MAX_LENGTH).isBefore(end)) {
             throw body.invalid("end", "is more than 31 days after start: a block lasts at most 31 days");
         }
-        BlockService.Covering added = blocks.add(course.id(), start, end, reason, RequestDeadline.of(ctx));
+        Set<String> tees = new TreeSet<>(body.stringArray("tees", 4).orElse(List.of()));
+        if (body.has("tees") && tees.isEmpty()) {
+            throw body.invalid("tees", "must name at least one tee, or be left out for every tee");
+        }
+        for (String tee : tees) {
+            if (course.rules().layout().tee(tee).isEmpty()) {
+                throw body.invalid("tees", "names '" + tee + "', which is no tee of this course");
+            }
+        }
+        BlockService.Covering added = blocks.add(course.id(), start, end, reason, tees, RequestDeadline.of(ctx));
         ctx.status(201).header("Location", "/api/courses/" + course.id() + "/blocks/" + added.block().id())
                 .contentType("application/json").result(Json.write(json(added, course.rules().zone())));
     }
@@ -89,6 +100,9 @@ public final class BlockRoutes implements Routes {
         json.put("start", Instants.format(block.start(), zone));
         json.put("end", Instants.format(block.end(), zone));
         json.put("reason", block.reason());
+        if (!block.everyTee()) {
+            json.put("tees", block.tees().stream().sorted().toList());
+        }
         json.put("bookingsInside", covering.bookingsInside().stream().map(booking -> {
             Map<String, Object> inside = new LinkedHashMap<>();
             inside.put("id", booking.id());

@@ -33,11 +33,12 @@ public final class BlockService {
      * Adds a block, and reads the bookings it covers in the same transaction; its id is made
      * before the first attempt, so a retried insert finds it.
      */
-    public Covering add(String courseId, Instant start, Instant end, String reason, Deadline deadline) {
-        Block block = new Block(RandomIds.next(), start, end, reason);
+    public Covering add(String courseId, Instant start, Instant end, String reason, java.util.Set<String> tees,
+                        Deadline deadline) {
+        Block block = new Block(RandomIds.next(), start, end, reason, tees);
         List<BlockedBooking> inside = database.write("blocks.add", deadline, session -> {
             store.insert(session, courseId, block);
-            return store.bookingsInside(session, courseId, start, end);
+            return store.bookingsInside(session, courseId, start, end).stream().filter(b -> b.inside(block)).toList();
         });
         changes.blockChanged(courseId, start, end);
         return new Covering(block, inside);
@@ -54,7 +55,7 @@ public final class BlockService {
             Instant last = blocks.stream().map(Block::end).max(Instant::compareTo).orElseThrow();
             List<BlockedBooking> bookings = store.bookingsInside(session, courseId, first, last);
             return blocks.stream().map(block -> new Covering(block, bookings.stream()
-                    .filter(booking -> booking.inside(block.start(), block.end())).toList())).toList();
+                    .filter(booking -> booking.inside(block)).toList())).toList();
         });
     }
 

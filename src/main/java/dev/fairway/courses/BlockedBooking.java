@@ -11,10 +11,16 @@ import java.time.Instant;
  * @param tee     its tee
  * @param name    the name it is under
  * @param players how many play
+ * @param turn    its turn slot, or null
  */
-public record BlockedBooking(String id, Instant start, String tee, String name, int players) {
+public record BlockedBooking(String id, Instant start, String tee, String name, int players, Block turn) {
 
-    boolean inside(Instant blockStart, Instant blockEnd) {
-        return !start.isBefore(blockStart) && start.isBefore(blockEnd);
+    /** A turn slot, as a block would cover it. */
+    public record Block(String tee, Instant start) {
+    }
+
+    /** Whether {@code block} covers its start slot or its turn slot. */
+    boolean inside(dev.fairway.teesheet.Block block) {
+        return block.covers(tee, start) || (turn != null && block.covers(turn.tee(), turn.start()));
     }
 }

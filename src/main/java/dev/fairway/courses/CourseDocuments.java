@@ -65,6 +65,11 @@ final class CourseDocuments {
             json.put("from", rate.from().toString());
             json.put("until", rate.until().toString());
             json.put("pricePerPlayer", rate.pricePerPlayer().toPlainString());
+            rate.holes().ifPresent(holes -> json.put("holes", holes));
+            if (!rate.classes().isEmpty()) {
+                ArrayNode classes = json.putArray("classes");
+                rate.classes().stream().sorted().forEach(classes::add);
+            }
         }
         return array;
     }
@@ -91,10 +96,18 @@ final class CourseDocuments {
         for (JsonNode rate : tree(json)) {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             rate.path("days").forEach(day -> days.add(DayOfWeek.valueOf(day.asText())));
+            Set<String> classes = new java.util.HashSet<>();
+            rate.path("classes").forEach(c -> classes.add(c.asText()));
             rates.add(new Rate(rate.path("name").asText(), days, LocalTime.parse(rate.path("from").asText()),
-                    LocalTime.parse(rate.path("until").asText()), new BigDecimal(rate.path("pricePerPlayer").asText())));
+                    LocalTime.parse(rate.path("until").asText()), new BigDecimal(rate.path("pricePerPlayer").asText()),
+                    rate.path("holes").isInt() ? java.util.Optional.of(rate.path("holes").intValue()) : java.util.Optional.empty(),
+                    classes));
         }
         return rates;
+    }
+
+    static dev.fairway.teesheet.Layout readLayout(String json) {
+        return LayoutJson.readStored(tree(json));
     }
 
     static dev.fairway.teesheet.BookingPolicy readPolicy(String json) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fairway.teesheet.BookingPolicy;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.CourseRules;
+import dev.fairway.teesheet.Layout;
 import dev.fairway.teesheet.DateOverride;
 import dev.fairway.teesheet.Rate;
 import dev.fairway.teesheet.TimeRange;
@@ -21,6 +22,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -69,12 +71,13 @@ public final class CourseJson {
                         + "such as {\"MONDAY\": [{\"firstTeeTime\": \"07:00\", \"lastTeeTime\": \"17:00\"}]}"));
         Map<DayOfWeek, List<TimeRange>> weeklyHours = weeklyHours(week);
         Map<LocalDate, DateOverride> overrides = dateOverrides(fields);
-        List<Rate> rates = rates(fields, currency);
+        BookingPolicy policy = BookingPolicyJson.read(fields, maxPlayers);
+        Layout layout = LayoutJson.read(fields);
+        List<Rate> rates = rates(fields, currency, layout, policy);
         int reminder = fields.optionalInt("reminderHoursBefore", 0, 168, CourseRules.REMINDER_HOURS_BEFORE);
         int round = fields.optionalInt("roundMinutes", 30, 600, CourseRules.ROUND_MINUTES);
-        BookingPolicy policy = BookingPolicyJson.read(fields, maxPlayers);
         return new Course(id, name, new CourseRules(zone, interval, maxPlayers, window, notice, cutoff, currency,
-                weeklyHours, overrides, rates, reminder, round, policy));
+                weeklyHours, overrides, rates, reminder, round, policy, layout));
     }
 
     public static ObjectNode write(Course course) {
@@ -101,6 +104,7 @@ public final class CourseJson {
             json.put("roundMinutes", rules.roundMinutes());
         }
         BookingPolicyJson.write(rules.policy(), json);
+        LayoutJson.write(rules.layout(), json);
         return json;
     }
 
@@ -173,7 +177,7 @@ public final class CourseJson {
         return ranges;
     }
 
-    private static List<Rate> rates(JsonFields fields, Currency currency) {
+    private static List<Rate> rates(JsonFields fields, Currency currency, Layout layout, BookingPolicy policy) {
         List<Rate> rates = new ArrayList<>();
         for (JsonFields rate : fields.objectArray("rates", MAX_RATES)) {
             String name = rate.requiredString("name", 1, 100);
@@ -189,7 +193,17 @@ public final class CourseJson {
                 throw rate.invalid("pricePerPlayer", "has more decimals than " + currency.getCurrencyCode()
                         + " allows (" + digits + ")");
             }
-            rates.add(new Rate(name, days, from, until, price));
+            Optional<Integer> holes = rate.has("holes") ? Optional.of(rate.requiredInt("holes", 9, 18)) : Optional.empty();
+            if (holes.isPresent() && !layout.rounds().contains(holes.get())) {
+                throw rate.invalid("holes", "must be one of the course's rounds " + layout.rounds());
+            }
+            Set<String> classes = new java.util.LinkedHashSet<>(rate.stringArray("classes", 20).orElse(List.of()));
+            for (String c : classes) {
+                if (policy.bookingClass(c, 0).isEmpty()) {
+                    throw rate.invalid("classes", "names '" + c + "', which is no booking class of this course");
+                }
+            }
+            rates.add(new Rate(name, days, from, until, price, holes, classes));
         }
         return rates;
     }

@@ -15,14 +15,14 @@ final class CourseStore {
 
     private static final String COLUMNS = "id, name, time_zone, tee_time_interval_minutes, max_players_per_tee_time, "
             + "booking_window_days, min_notice_minutes, cancellation_cutoff_minutes, currency, weekly_hours, "
-            + "date_overrides, rates, reminder_hours_before, round_minutes, booking_policy";
+            + "date_overrides, rates, reminder_hours_before, round_minutes, booking_policy, layout";
 
     /** Inserts or replaces the course; true when it was inserted. Idempotent: a retry replaces it again. */
     boolean upsert(SqlSession session, Course course) throws SQLException {
         CourseRules rules = course.rules();
         boolean created = session.queryOne("""
                 insert into course (%s)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb)
                 on conflict (id) do update set
                     name = excluded.name, time_zone = excluded.time_zone,
                     tee_time_interval_minutes = excluded.tee_time_interval_minutes,
@@ -33,7 +33,7 @@ final class CourseStore {
                     currency = excluded.currency, weekly_hours = excluded.weekly_hours,
                     date_overrides = excluded.date_overrides, rates = excluded.rates,
                     reminder_hours_before = excluded.reminder_hours_before, round_minutes = excluded.round_minutes,
-                    booking_policy = excluded.booking_policy,
+                    booking_policy = excluded.booking_policy, layout = excluded.layout,
                     version = course.version + 1, updated_at = now()
                 returning (xmax = 0) as created
                 """.formatted(COLUMNS), params -> {
@@ -52,6 +52,7 @@ final class CourseStore {
                     params.setInt(13, rules.reminderHoursBefore());
                     params.setInt(14, rules.roundMinutes());
                     params.setString(15, BookingPolicyJson.stored(rules.policy()));
+                    params.setString(16, LayoutJson.stored(rules.layout()));
                 }, rs -> rs.getBoolean(1)).orElseThrow();
         // Tee times already booked keep room for what they hold when the maximum goes down.
         session.update("""
@@ -95,6 +96,7 @@ final class CourseStore {
                 CourseDocuments.readRates(row.getString("rates")),
                 row.getInt("reminder_hours_before"),
                 row.getInt("round_minutes"),
-                CourseDocuments.readPolicy(row.getString("booking_policy"))));
+                CourseDocuments.readPolicy(row.getString("booking_policy")),
+                CourseDocuments.readLayout(row.getString("layout"))));
     }
 }

@@ -36,6 +36,16 @@ public final class Params {
         return this;
     }
 
+    /** A decimal, or SQL null. */
+    public Params setBigDecimal(int index, java.math.BigDecimal value) throws SQLException {
+        if (value == null) {
+            statement.setNull(offset + index, Types.NUMERIC);
+        } else {
+            statement.setBigDecimal(offset + index, value);
+        }
+        return this;
+    }
+
     public Params setBytes(int index, byte[] value) throws SQLException {
         statement.setBytes(offset + index, value);
         return this;

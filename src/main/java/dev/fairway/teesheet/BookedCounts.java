@@ -8,59 +8,75 @@ import java.util.TreeMap;
 /** Players booked per tee-time instant, looked up by binary search; no entry means nobody. */
 public final class BookedCounts {
 
+    /** At most this many tees: a slot's key is {@code epochSecond * TEES + tee index}. */
+    public static final int TEES = 4;
     public static final BookedCounts NONE = new BookedCounts(new long[0], new int[0]);
 
-    private final long[] epochSeconds;
+    private final long[] keys;
     private final int[] booked;
 
-    private BookedCounts(long[] epochSeconds, int[] booked) {
-        this.epochSeconds = epochSeconds;
+    private BookedCounts(long[] keys, int[] booked) {
+        this.keys = keys;
         this.booked = booked;
     }
 
+    /** The key of the slot of the tee at {@code teeIndex} (its place in the course's tees) at an instant. */
+    public static long key(long epochSecond, int teeIndex) {
+        return epochSecond * TEES + teeIndex;
+    }
+
+    /** Counts of the first tee's slots. */
     public static BookedCounts of(Map<Instant, Integer> counts) {
         TreeMap<Long, Integer> sorted = new TreeMap<>();
-        counts.forEach((instant, players) -> sorted.put(instant.getEpochSecond(), players));
-        long[] seconds = new long[sorted.size()];
+        counts.forEach((instant, players) -> sorted.put(key(instant.getEpochSecond(), 0), players));
+        long[] keys = new long[sorted.size()];
         int[] players = new int[sorted.size()];
         int i = 0;
         for (Map.Entry<Long, Integer> entry : sorted.entrySet()) {
-            seconds[i] = entry.getKey();
+            keys[i] = entry.getKey();
             players[i++] = entry.getValue();
         }
-        return new BookedCounts(seconds, players);
+        return new BookedCounts(keys, players);
     }
 
-    /** From parallel arrays already sorted by instant (as a database query returns them). */
-    public static BookedCounts ofSorted(long[] epochSeconds, int[] booked) {
-        for (int i = 1; i < epochSeconds.length; i++) {
-            if (epochSeconds[i] <= epochSeconds[i - 1]) {
-                throw new IllegalArgumentException("instants must be strictly increasing");
+    /** From parallel arrays already sorted by key ({@link #key}; a database query sorts them so). */
+    public static BookedCounts ofSorted(long[] keys, int[] booked) {
+        for (int i = 1; i < keys.length; i++) {
+            if (keys[i] <= keys[i - 1]) {
+                throw new IllegalArgumentException("keys must be strictly increasing");
             }
         }
-        return new BookedCounts(epochSeconds.clone(), booked.clone());
+        return new BookedCounts(keys.clone(), booked.clone());
     }
 
+    /** Players booked on the first tee's slot at {@code epochSecond}. */
     public int at(long epochSecond) {
-        int i = Arrays.binarySearch(epochSeconds, epochSecond);
+        return at(epochSecond, 0);
+    }
+
+    /** Players booked on the slot of the tee at {@code teeIndex} at {@code epochSecond}. */
+    public int at(long epochSecond, int teeIndex) {
+        int i = Arrays.binarySearch(keys, key(epochSecond, teeIndex));
         return i >= 0 ? booked[i] : 0;
     }
 
-    /** Receives one tee time's booked count. */
+    /** Receives one slot's booked count. */
     @FunctionalInterface
     public interface Entry {
-        void accept(long epochSecond, int booked);
+        void accept(long key, int booked);
     }
 
-    /** Every entry with {@code from <= instant < to}, in instant order. */
+    /** Every slot with {@code from <= instant < to}, in key order. */
     public void forEachBetween(long fromEpochSecond, long toEpochSecond, Entry action) {
-        int i = Arrays.binarySearch(epochSeconds, fromEpochSecond);
-        for (i = i >= 0 ? i : -i - 1; i < epochSeconds.length && epochSeconds[i] < toEpochSecond; i++) {
-            action.accept(epochSeconds[i], booked[i]);
+        long from = key(fromEpochSecond, 0);
+        long to = key(toEpochSecond, 0);
+        int i = Arrays.binarySearch(keys, from);
+        for (i = i >= 0 ? i : -i - 1; i < keys.length && keys[i] < to; i++) {
+            action.accept(keys[i], booked[i]);
         }
     }
 
     public int size() {
-        return epochSeconds.length;
+        return keys.length;
     }
 }

@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * @param reminderHoursBefore       how long before a tee time its golfers get a reminder; 0 for none
  * @param roundMinutes              how long a round takes: the end of a tee time's calendar event
  * @param policy                    sign-in, booking classes and least players ({@link BookingPolicy#NONE} for none)
+ * @param layout                    tees, round lengths and the turn ({@link Layout#DEFAULT}: one tee, 18 holes)
  */
 public record CourseRules(
         ZoneId zone,
@@ -41,7 +42,8 @@ public record CourseRules(
         List<Rate> rates,
         int reminderHoursBefore,
         int roundMinutes,
-        BookingPolicy policy) {
+        BookingPolicy policy,
+        Layout layout) {
 
     /** A reminder a day ahead, unless the course says otherwise. */
     public static final int REMINDER_HOURS_BEFORE = 24;
@@ -55,7 +57,7 @@ public record CourseRules(
                        List<Rate> rates) {
         this(zone, teeTimeIntervalMinutes, maxPlayersPerTeeTime, bookingWindowDays, minNoticeMinutes,
                 cancellationCutoffMinutes, currency, weeklyHours, dateOverrides, rates, REMINDER_HOURS_BEFORE,
-                ROUND_MINUTES, BookingPolicy.NONE);
+                ROUND_MINUTES, BookingPolicy.NONE, Layout.DEFAULT);
     }
 
     /** Rules without Part 2's booking policy. */
@@ -65,7 +67,17 @@ public record CourseRules(
                        List<Rate> rates, int reminderHoursBefore, int roundMinutes) {
         this(zone, teeTimeIntervalMinutes, maxPlayersPerTeeTime, bookingWindowDays, minNoticeMinutes,
                 cancellationCutoffMinutes, currency, weeklyHours, dateOverrides, rates, reminderHoursBefore,
-                roundMinutes, BookingPolicy.NONE);
+                roundMinutes, BookingPolicy.NONE, Layout.DEFAULT);
+    }
+
+    /** Rules without Part 3's tees and rounds. */
+    public CourseRules(ZoneId zone, int teeTimeIntervalMinutes, int maxPlayersPerTeeTime, int bookingWindowDays,
+                       int minNoticeMinutes, int cancellationCutoffMinutes, Currency currency,
+                       Map<DayOfWeek, List<TimeRange>> weeklyHours, Map<LocalDate, DateOverride> dateOverrides,
+                       List<Rate> rates, int reminderHoursBefore, int roundMinutes, BookingPolicy policy) {
+        this(zone, teeTimeIntervalMinutes, maxPlayersPerTeeTime, bookingWindowDays, minNoticeMinutes,
+                cancellationCutoffMinutes, currency, weeklyHours, dateOverrides, rates, reminderHoursBefore,
+                roundMinutes, policy, Layout.DEFAULT);
     }
 
     public CourseRules {
@@ -83,6 +95,7 @@ public record CourseRules(
         dateOverrides = java.util.Collections.unmodifiableMap(new TreeMap<>(dateOverrides));
         rates = List.copyOf(rates);
         policy = BookingPolicy.orNone(policy);
+        layout = Objects.requireNonNullElse(layout, Layout.DEFAULT);
     }
 
     /** The class of everyone who is not a member: the course's own window at midnight unless listed. */

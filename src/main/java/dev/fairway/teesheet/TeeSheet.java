@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tee sheet of a course for a range of dates, a party size and a booking class: every grid
@@ -44,23 +45,55 @@ public final class TeeSheet {
         }
     }
 
+    /** The sheet of every tee's 18-hole rounds (or 9 where 18 are not played). */
     public List<DaySheet> days(LocalDate from, LocalDate to, int players, BookedCounts booked, List<Block> blocks) {
-        BlockedPeriods blocked = BlockedPeriods.of(blocks);
+        return days(from, to, players, rules.layout().defaultHoles(), Optional.empty(), booked, blocks);
+    }
+
+    /**
+     * Every round of {@code holes} that may start from {@code from} to {@code to}, on every tee (or
+     * on {@code onlyTee}), ordered by start then by the tee's place in the course's tees.
+     */
+    public List<DaySheet> days(LocalDate from, LocalDate to, int players, int holes, Optional<String> onlyTee,
+                               BookedCounts booked, List<Block> blocks) {
+        Layout layout = rules.layout();
+        List<Tee> tees = layout.tees();
+        BlockedPeriods[] blocked = new BlockedPeriods[tees.size()];
+        for (int t = 0; t < tees.size(); t++) {
+            String name = tees.get(t).name();
+            blocked[t] = BlockedPeriods.of(blocks.stream().filter(b -> b.everyTee() || b.tees().contains(name)).toList());
+        }
+        int max = rules.maxPlayersPerTeeTime();
         List<DaySheet> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             List<TeeTime> grid = TeeTimeGrid.on(rules, date);
-            List<TeeTimeSlot> slots = new ArrayList<>(grid.size());
+            List<TeeTimeSlot> slots = new ArrayList<>(grid.size() * tees.size());
             List<Rate> rates = ratesByDay.get(date.getDayOfWeek());
             List<MinPlayersRule> least = minPlayersByDay.get(date.getDayOfWeek());
             Instant release = releasesAt(date);
             Instant releasesAt = now.isBefore(release) ? release : null;
             for (TeeTime teeTime : grid) {
-                int taken = booked.at(teeTime.epochSecond());
-                int available = Math.max(0, rules.maxPlayersPerTeeTime() - taken);
-                int minPlayers = minPlayers(least, teeTime);
-                TeeTimeStatus status = status(teeTime, blocked, releasesAt == null, minPlayers, available, players);
-                slots.add(new TeeTimeSlot(teeTime, taken, available, status, rate(rates, teeTime), releasesAt,
-                        minPlayers));
+                for (int t = 0; t < tees.size(); t++) {
+                    Tee tee = tees.get(t);
+                    if ((onlyTee.isPresent() && !onlyTee.get().equals(tee.name())) || !tee.startsAt(teeTime)) {
+                        continue;
+                    }
+                    int taken = booked.at(teeTime.epochSecond(), t);
+                    int startRoom = Math.max(0, max - taken);
+                    Rounds.Plan plan = Rounds.plan(layout, tee, teeTime, holes, grid);
+                    Turn turn = plan instanceof Rounds.Slots round ? round.turn() : null;
+                    int turnIndex = turn == null ? -1 : layout.indexOf(turn.tee());
+                    int turnRoom = turn == null ? 0
+                            : Math.max(0, max - booked.at(turn.teeTime().epochSecond(), turnIndex));
+                    int available = turn == null ? startRoom : Math.min(startRoom, turnRoom);
+                    boolean isBlocked = blocked[t].covers(teeTime.epochSecond())
+                            || (turn != null && blocked[turnIndex].covers(turn.teeTime().epochSecond()));
+                    int minPlayers = minPlayers(least, teeTime);
+                    TeeTimeStatus status = status(teeTime, isBlocked, releasesAt == null, plan instanceof Rounds.NoTurn,
+                            minPlayers, available, players);
+                    slots.add(new TeeTimeSlot(teeTime, tee.name(), holes, taken, available, status,
+                            rate(rates, teeTime, holes), releasesAt, minPlayers, turn, turnRoom));
+                }
             }
             days.add(new DaySheet(date, slots));
         }
@@ -88,20 +121,25 @@ public final class TeeSheet {
 
     /** The first rate that applies to the tee time's weekday and wall-clock time, or null. */
     public Rate rate(TeeTime teeTime) {
-        return rate(ratesByDay.get(teeTime.date().getDayOfWeek()), teeTime);
+        return rate(teeTime, rules.layout().defaultHoles());
+    }
+
+    /** The first rate that applies to the tee time, a round of {@code holes} and this sheet's class, or null. */
+    public Rate rate(TeeTime teeTime, int holes) {
+        return rate(ratesByDay.get(teeTime.date().getDayOfWeek()), teeTime, holes);
     }
 
     public Instant now() {
         return now;
     }
 
-    /** The status of one tee time for a party of {@code players}, first match wins. */
-    private TeeTimeStatus status(TeeTime teeTime, BlockedPeriods blocked, boolean released, int minPlayers,
+    /** The status of one round for a party of {@code players}, first match wins. */
+    private TeeTimeStatus status(TeeTime teeTime, boolean blocked, boolean released, boolean noTurn, int minPlayers,
                                  int available, int players) {
-        if (blocked.covers(teeTime.epochSecond())) {
+        if (blocked) {
             return TeeTimeStatus.BLOCKED;
         }
-        if (tooSoon(teeTime) || !released || players < minPlayers) {
+        if (tooSoon(teeTime) || !released || players < minPlayers || noTurn) {
             return TeeTimeStatus.UNAVAILABLE;
         }
         return available < players ? TeeTimeStatus.FULL : TeeTimeStatus.OPEN;
@@ -116,9 +154,10 @@ public final class TeeSheet {
         return 1;
     }
 
-    private static Rate rate(List<Rate> rates, TeeTime teeTime) {
+    private Rate rate(List<Rate> rates, TeeTime teeTime, int holes) {
         for (Rate rate : rates) {
-            if (!teeTime.time().isBefore(rate.from()) && teeTime.time().isBefore(rate.until())) {
+            if (!teeTime.time().isBefore(rate.from()) && teeTime.time().isBefore(rate.until())
+                    && rate.appliesTo(holes, bookingClass.name())) {
                 return rate;
             }
         }

@@ -53,6 +53,11 @@ public final class JsonFields {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /** The raw value of field {@code name}, or a missing node. */
+    public JsonNode node(String name) {
+        return node.path(name);
+    }
+
     public boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();

@@ -9,6 +9,8 @@ import dev.fairway.availability.ChangePayloads;
 import dev.fairway.availability.ChangePublisher;
 import dev.fairway.bookings.BookingEmailComposer;
 import dev.fairway.bookings.BookingRoutes;
+import dev.fairway.bookings.GroupRoutes;
+import dev.fairway.bookings.GroupService;
 import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.IdempotencyCleanup;
 import dev.fairway.config.DatabaseUrl;
@@ -120,8 +122,10 @@ public final class Wiring {
                     mail.smtp().map(SmtpUrl::redacted).or(() -> mail.console() ? Optional.of(MailSettings.CONSOLE) : Optional.empty()),
                     new BookingEmailComposer(database, courses, clock, mail), metrics);
             Optional<OutboxWorker> mailer = sender(mail).map(sender -> new OutboxWorker(database, sender, outbox));
-            BookingService bookings = new BookingService(database, clock, TeeSheetChanges.all(List.of(counts, publisher)),
-                    () -> mailer.ifPresent(OutboxWorker::wake));
+            TeeSheetChanges changes = TeeSheetChanges.all(List.of(counts, publisher));
+            Runnable emailWritten = () -> mailer.ifPresent(OutboxWorker::wake);
+            BookingService bookings = new BookingService(database, clock, changes, emailWritten);
+            GroupService groups = new GroupService(database, clock, bookings, changes, emailWritten);
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
             GolferService golfers = new GolferService(database, clock);
@@ -153,6 +157,7 @@ public final class Wiring {
                             new BlockRoutes(courses, blocks, admin),
                             new AvailabilityRoutes(courses, availability, members, admin),
                             new BookingRoutes(courses, bookings, admin, limits, members),
+                            new GroupRoutes(courses, groups, limits, members),
                             new GolferRoutes(signIn, golfers, limits, mail.console() ? "console" : mail.smtp().isPresent() ? "smtp" : "off"),
                             new MemberRoutes(courses, members, admin),
                             new OutboxRoutes(outbox, admin)));

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class AvailabilityJson {
 
     /** Bytes of one tee time, a little over the usual, so the buffer rarely grows. */
-    private static final int BYTES_PER_TEE_TIME = 140;
+    private static final int BYTES_PER_TEE_TIME = 170;
     private static final Map<TeeTimeStatus, byte[]> STATUSES = new EnumMap<>(TeeTimeStatus.class);
     private static final byte[] NULL = JsonBytes.utf8("null");
 
@@ -77,6 +77,13 @@ public final class AvailabilityJson {
                         releasesAt = JsonBytes.quoted(Instants.format(slot.releasesAt(), availability.course().rules().zone()));
                     }
                     json.ascii(",\"releasesAt\":").raw(releasesAt);
+                }
+                // Part 3's fields: added to every tee time, the turn to a round that takes one.
+                json.ascii(",\"tee\":").string(slot.tee()).ascii(",\"holes\":").number(slot.holes());
+                if (slot.turn() != null) {
+                    json.ascii(",\"turn\":{\"tee\":").string(slot.turn().tee()).ascii(",\"start\":\"");
+                    appendStart(json, slot.turn().teeTime());
+                    json.ascii("\",\"available\":").number(slot.turnAvailable()).ascii("}");
                 }
                 json.ascii("}");
             }

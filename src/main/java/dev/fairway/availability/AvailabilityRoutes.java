@@ -71,12 +71,18 @@ public final class AvailabilityRoutes implements Routes {
             throw new InvalidRequestException("players", "players must be a whole number from 1 to " + max
                     + " (this course's maxPlayersPerTeeTime)");
         }
-        int teeTimes = teeTimes(course, from, to);
+        int holes = holes(ctx, course);
+        Optional<String> tee = Optional.ofNullable(ctx.queryParam("tee")).filter(t -> !t.isEmpty());
+        if (tee.isPresent() && course.rules().layout().tee(tee.get()).isEmpty()) {
+            throw new InvalidRequestException("tee", "tee must be one of the course's tees "
+                    + course.rules().layout().tees().stream().map(t -> t.name()).toList());
+        }
+        int teeTimes = teeTimes(course, from, to) * (tee.isPresent() ? 1 : course.rules().layout().tees().size());
         if (teeTimes > MAX_TEE_TIMES) {
             throw new InvalidRequestException("to", "from " + from + " to " + to + " holds " + teeTimes + " tee times, "
                     + "more than the " + MAX_TEE_TIMES + " one answer may hold: ask for fewer days at once");
         }
-        Availability answer = availability.availability(course, from, to, players, bookingClass(ctx, course),
+        Availability answer = availability.availability(course, from, to, players, holes, tee, bookingClass(ctx, course),
                 RequestDeadline.of(ctx));
         ctx.contentType("application/json").result(AvailabilityJson.write(answer).stream());
     }
@@ -99,6 +105,19 @@ public final class AvailabilityRoutes implements Routes {
         return course.rules().policy().bookingClass(asked, course.rules().bookingWindowDays())
                 .orElseThrow(() -> new InvalidRequestException("bookingClass", "course " + course.id()
                         + " has no booking class '" + asked + "': ask for one of its bookingClasses, or public"));
+    }
+
+    /** The round's holes: the course's default when not asked; 400 unless one of its rounds. */
+    static int holes(Context ctx, Course course) {
+        String text = ctx.queryParam("holes");
+        java.util.Set<Integer> rounds = course.rules().layout().rounds();
+        if (text == null || text.isEmpty()) {
+            return course.rules().layout().defaultHoles();
+        }
+        if (!text.equals("9") && !text.equals("18") || !rounds.contains(Integer.parseInt(text))) {
+            throw new InvalidRequestException("holes", "holes must be one of the course's rounds " + rounds);
+        }
+        return Integer.parseInt(text);
     }
 
     private static Optional<Integer> players(Context ctx) {

@@ -50,9 +50,16 @@ public final class AvailabilityService {
                 .register(metrics);
     }
 
-    /** The tee sheet as {@code bookingClass} sees it. */
+    /** The tee sheet as {@code bookingClass} sees it, of the course's default round on every tee. */
     public Availability availability(Course course, LocalDate from, LocalDate to, int players,
                                      BookingClass bookingClass, Deadline deadline) {
+        return availability(course, from, to, players, course.rules().layout().defaultHoles(), Optional.empty(),
+                bookingClass, deadline);
+    }
+
+    /** The tee sheet of rounds of {@code holes}, on every tee or on {@code tee}, as {@code bookingClass} sees it. */
+    public Availability availability(Course course, LocalDate from, LocalDate to, int players, int holes,
+                                     Optional<String> tee, BookingClass bookingClass, Deadline deadline) {
         ZoneId zone = course.rules().zone();
         // Every tee time of a local date lies between the first instant of that date and of the next.
         Instant start = from.atStartOfDay(zone).toInstant();
@@ -62,7 +69,7 @@ public final class AvailabilityService {
         Optional<BookedAndBlocked> cached = maxAge.isZero() ? Optional.empty()
                 : cache.fresh(course.id(), from, to, now.minus(maxAge));
         if (cached.isPresent()) {
-            return answer(course, from, to, players, bookingClass, false, now, cached.get());
+            return answer(course, from, to, players, holes, tee, bookingClass, false, now, cached.get());
         }
         BookedAndBlocked data;
         boolean stale = false;
@@ -70,7 +77,7 @@ public final class AvailabilityService {
         try {
             data = reads.read(new Read(course.id(), from, to, generation), deadline, () -> {
                 BookedAndBlocked read = database.read("availability.read", deadline,
-                        session -> store.read(session, course.id(), start, end, now));
+                        session -> store.read(session, course.id(), course.rules().layout(), start, end, now));
                 cache.put(course.id(), zone, from, to, read, generation);
                 return read;
             });
@@ -82,14 +89,15 @@ public final class AvailabilityService {
             stale = true;
             staleAnswers.increment();
         }
-        return answer(course, from, to, players, bookingClass, stale, now, data);
+        return answer(course, from, to, players, holes, tee, bookingClass, stale, now, data);
     }
 
-    private static Availability answer(Course course, LocalDate from, LocalDate to, int players,
-                                       BookingClass bookingClass, boolean stale, Instant now, BookedAndBlocked data) {
+    private static Availability answer(Course course, LocalDate from, LocalDate to, int players, int holes,
+                                       Optional<String> tee, BookingClass bookingClass, boolean stale, Instant now,
+                                       BookedAndBlocked data) {
         TeeSheet sheet = new TeeSheet(course.rules(), now, bookingClass);
         return new Availability(course, from, to, players, stale, data.asOf(),
-                sheet.days(from, to, players, data.booked(), data.blocks()), bookingClass.name());
+                sheet.days(from, to, players, holes, tee, data.booked(), data.blocks()), bookingClass.name());
     }
 
     public Clock clock() {

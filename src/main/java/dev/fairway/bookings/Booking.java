@@ -1,5 +1,6 @@
 package dev.fairway.bookings;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param booker    who it counts against for the limits (the golfer's or the given email, lower-cased), or null
  */
 public record Booking(String id, String courseId, Instant start, int players, String name, String email,
-                      Status status, Instant createdAt, String golferId, String booker) {
+                      Status status, Instant createdAt, String golferId, String booker, String tee, int holes,
+                      Slot turn, BigDecimal pricePerPlayer, String groupId) {
 
     public Booking {
         Objects.requireNonNull(id, "id");
@@ -27,6 +29,27 @@ public record Booking(String id, String courseId, Instant start, int players, St
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(tee, "tee");
+    }
+
+    /** A slot of a tee: its tee and its tee time. */
+    public record Slot(String tee, Instant start) {
+    }
+
+    /** The slot the round starts on. */
+    public Slot startSlot() {
+        return new Slot(tee, start);
+    }
+
+    /** The price of the whole party, or null without a rate. */
+    public BigDecimal price() {
+        return pricePerPlayer == null ? null : pricePerPlayer.multiply(BigDecimal.valueOf(players));
+    }
+
+    /** This booking with another status. */
+    public Booking withStatus(Status other) {
+        return new Booking(id, courseId, start, players, name, email, other, createdAt, golferId, booker, tee, holes, turn,
+                pricePerPlayer, groupId);
     }
 
     /** The contract's booking statuses. */

@@ -34,6 +34,12 @@ final class BookingAnswers {
     }
 
     static Answer refused(BookingOutcome.Refused refused, Course course) {
+        Map<String, Object> body = refusal(refused, course);
+        return new Answer((Integer) body.get("status"), text(Json.write(body)), Problem.CONTENT_TYPE);
+    }
+
+    /** The problem+json body of a refusal, naming the slot that refused when there is one. */
+    static Map<String, Object> refusal(BookingOutcome.Refused refused, Course course) {
         BookingOutcome.Reason reason = refused.reason();
         int spotsLeft = refused.number();
         if (reason == BookingOutcome.Reason.OUTSIDE_BOOKING_WINDOW && refused.releasesAt() != null) {
@@ -46,15 +52,20 @@ final class BookingAnswers {
             body.put("status", problem.status());
             body.put("detail", problem.detail());
             body.put("releasesAt", releasesAt);
-            return new Answer(409, text(Json.write(body)), Problem.CONTENT_TYPE);
+            return body;
         }
-        return problem(switch (reason) {
+        String where = refused.turn() ? "the round's turn, the " + teeName(refused.slot().tee()) + " tee at "
+                + Instants.format(refused.slot().start(), course.rules().zone()) : "this tee time";
+        Problem problem = switch (reason) {
             case FULL -> Problem.of(409, "full", "Not enough spots left", spotsLeft == 0
-                    ? "this tee time is full: choose another one"
-                    : "only " + spotsLeft + " spot" + (spotsLeft == 1 ? " is" : "s are") + " left at this tee time: book for "
+                    ? where + " is full: choose another " + (refused.turn() ? "tee time or 9 holes" : "one")
+                    : "only " + spotsLeft + " spot" + (spotsLeft == 1 ? " is" : "s are") + " left at " + where + ": book for "
                             + spotsLeft + " player" + (spotsLeft == 1 ? "" : "s") + " or fewer, or choose another tee time");
             case BLOCKED -> Problem.of(409, "blocked", "Tee time blocked",
-                    "the course has blocked this tee time: choose another one");
+                    "the course has blocked " + where + ": choose another " + (refused.turn() ? "tee time" : "one"));
+            case NO_TURN -> Problem.of(409, "no-turn", "No tee time at the turn",
+                    "an 18-hole round starting here finds no tee time on the tee it turns to in time: choose another "
+                            + "tee time, or 9 holes");
             case TOO_SOON -> Problem.of(409, "too-soon", "Too soon to book",
                     "tee times of this course can be booked until " + course.rules().minNoticeMinutes()
                             + " minutes before they start: choose a later one");
@@ -70,7 +81,37 @@ final class BookingAnswers {
             case DAY_LIMIT_REACHED -> Problem.of(409, "limit-reached", "Booking limit reached",
                     "you hold " + spotsLeft + " booking" + (spotsLeft == 1 ? "" : "s") + " on this day at this course, "
                             + "its maxBookingsPerDay: cancel one, or choose another day");
-        });
+        };
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        if (refused.slot() == null) {
+            return body;
+        }
+        // The slot that refused, for a client to show: the start slot or the turn slot.
+        Map<String, Object> slot = new LinkedHashMap<>();
+        slot.put("tee", refused.slot().tee());
+        slot.put("start", Instants.format(refused.slot().start(), course.rules().zone()));
+        slot.put("turn", refused.turn());
+        body.put("slot", slot);
+        return body;
+    }
+
+    /** "10th" for tee 10, "1st" for 1, the name itself for a tee named otherwise. */
+    static String teeName(String tee) {
+        if (!tee.matches("[0-9]{1,3}")) {
+            return tee;
+        }
+        int n = Integer.parseInt(tee);
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     static Answer inProgress() {
@@ -102,14 +143,34 @@ final class BookingAnswers {
         if (booking.golferId() != null) {
             json.put("golferId", booking.golferId());
         }
+        json.put("tee", booking.tee());
+        json.put("holes", booking.holes());
+        if (booking.turn() == null) {
+            json.put("turn", null);
+        } else {
+            Map<String, Object> turn = new LinkedHashMap<>();
+            turn.put("tee", booking.turn().tee());
+            turn.put("start", Instants.format(booking.turn().start(), zone));
+            json.put("turn", turn);
+        }
+        json.put("pricePerPlayer", booking.pricePerPlayer() == null ? null : money(booking.pricePerPlayer()));
+        json.put("price", booking.price() == null ? null : money(booking.price()));
+        if (booking.groupId() != null) {
+            json.put("groupId", booking.groupId());
+        }
         return json;
     }
 
-    private static Answer problem(Problem problem) {
+    /** A price as the contract writes it: a decimal string, with the decimals the rate was given with. */
+    static String money(java.math.BigDecimal amount) {
+        return amount.toPlainString();
+    }
+
+    static Answer problem(Problem problem) {
         return new Answer(problem.status(), text(Json.write(problem)), Problem.CONTENT_TYPE);
     }
 
-    private static String text(byte[] json) {
+    static String text(byte[] json) {
         return new String(json, StandardCharsets.UTF_8);
     }
 }

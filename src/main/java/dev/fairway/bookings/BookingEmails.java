@@ -74,25 +74,44 @@ final class BookingEmails {
         };
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
     private String details(Course course, Booking booking, String when) {
         StringBuilder details = new StringBuilder()
                 .append("Course:  ").append(course.name()).append('\n')
                 .append("When:    ").append(when).append('\n')
                 .append("Players: ").append(booking.players()).append('\n');
+        if (!course.rules().layout().isDefault()) {
+            details.append("Round:   ").append(booking.holes()).append(" holes from the ")
+                    .append(BookingAnswers.teeName(booking.tee())).append(" tee");
+            if (booking.turn() != null) {
+                details.append(", turning at ").append(TIME.format(booking.turn().start().atZone(course.rules().zone())))
+                        .append(" on the ").append(BookingAnswers.teeName(booking.turn().tee())).append(" tee");
+            }
+            details.append('\n');
+        }
         price(course, booking).ifPresent(price -> details.append("Price:   ").append(price).append('\n'));
         return details.append('\n').toString();
     }
 
+    /**
+     * The price the booking was made at (a later change of rates leaves it), named by its rate when
+     * the rate that applies still asks it; a booking from before prices were kept is priced as now.
+     */
     private static Optional<String> price(Course course, Booking booking) {
         Rate rate = TeeTimeGrid.at(course.rules(), booking.start())
-                .map(teeTime -> new TeeSheet(course.rules(), booking.createdAt()).rate(teeTime)).orElse(null);
-        if (rate == null) {
+                .map(teeTime -> new TeeSheet(course.rules(), booking.createdAt()).rate(teeTime, booking.holes()))
+                .orElse(null);
+        BigDecimal each = booking.pricePerPlayer() != null ? booking.pricePerPlayer()
+                : rate == null ? null : rate.pricePerPlayer();
+        if (each == null) {
             return Optional.empty();
         }
         String currency = course.rules().currency().getCurrencyCode();
-        BigDecimal total = rate.pricePerPlayer().multiply(BigDecimal.valueOf(booking.players()));
-        return Optional.of(currency + " " + total.toPlainString() + " (" + rate.name() + ", "
-                + currency + " " + rate.pricePerPlayer().toPlainString() + " per player), paid at the course");
+        BigDecimal total = each.multiply(BigDecimal.valueOf(booking.players()));
+        String name = rate != null && rate.pricePerPlayer().compareTo(each) == 0 ? rate.name() + ", " : "";
+        return Optional.of(currency + " " + total.toPlainString() + " (" + name + currency + " " + each.toPlainString()
+                + " per player), paid at the course");
     }
 
     private static String cutoff(Course course) {

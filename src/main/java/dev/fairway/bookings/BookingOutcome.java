@@ -44,15 +44,24 @@ public sealed interface BookingOutcome {
      *                   limit ({@code *_LIMIT_REACHED}); else 0
      * @param releasesAt when the tee time opens to the booker's class ({@code OUTSIDE_BOOKING_WINDOW}), else null
      */
-    record Refused(Reason reason, int number, java.time.Instant releasesAt) implements BookingOutcome {
+    record Refused(Reason reason, int number, java.time.Instant releasesAt, Booking.Slot slot, boolean turn)
+            implements BookingOutcome {
 
         Refused(Reason reason, int number) {
-            this(reason, number, null);
+            this(reason, number, null, null, false);
+        }
+
+        Refused(Reason reason, int number, java.time.Instant releasesAt) {
+            this(reason, number, releasesAt, null, false);
+        }
+
+        /** A refusal by one of the round's slots ({@code FULL}, {@code BLOCKED}): which, and whether it is the turn. */
+        static Refused bySlot(Reason reason, int number, Booking.Slot slot, boolean turn) {
+            return new Refused(reason, number, null, slot, turn);
         }
     }
 
-    /** Why a booking of a real tee time was refused. */
     enum Reason {
-        BLOCKED, TOO_SOON, OUTSIDE_BOOKING_WINDOW, TOO_FEW_PLAYERS, OPEN_LIMIT_REACHED, DAY_LIMIT_REACHED, FULL
+        BLOCKED, TOO_SOON, OUTSIDE_BOOKING_WINDOW, TOO_FEW_PLAYERS, OPEN_LIMIT_REACHED, DAY_LIMIT_REACHED, FULL, NO_TURN
     }
 }

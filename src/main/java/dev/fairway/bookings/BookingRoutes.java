@@ -68,37 +68,20 @@ public final class BookingRoutes implements Routes {
 
     private void book(Context ctx) {
         String key = idempotencyKey(ctx);
-        Caller caller = Caller.of(ctx);
-        Golfer golfer = caller.golfer();
         JsonFields body = JsonFields.body(Json.read(ctx.bodyAsBytes()));
         Instant start = body.requiredInstant("start");
         int players = body.requiredInt("players", 1, 100);
-        // A signed-in golfer may leave out name and email: the golfer's are used.
-        String name = golfer != null && !body.has("name") ? golfer.bookingName() : body.requiredString("name", 1, 100);
-        if (name.isBlank()) {
-            throw body.invalid("name", "must not be blank");
-        }
-        Optional<Mailbox> given = MailboxFields.optional(body, "email");
-        String email = given.map(Mailbox::address).orElse(golfer != null ? golfer.email() : null);
-        String booker = golfer != null ? golfer.booker() : given.map(Mailbox::key).orElse(null);
-        limits.booking(ctx, golfer != null ? golfer.id() : booker);
+        BookingParty party = BookingParty.read(ctx, body);
+        limits.booking(ctx, party.limitedAs());
         Course course = CourseLookup.existing(courses, ctx);
         if (players > course.rules().maxPlayersPerTeeTime()) {
             throw body.invalid("players", "must be a whole number from 1 to " + course.rules().maxPlayersPerTeeTime()
                     + " (this course's maxPlayersPerTeeTime)");
         }
-        if (course.rules().policy().signInRequired() && caller.kind() == Caller.Kind.ANONYMOUS) {
-            throw Problems.signInRequired("course " + course.id() + " takes bookings from signed-in golfers only: "
-                    + "sign in (POST /api/sign-in) and send 'Authorization: Bearer <token>'");
-        }
-        BookingTerms terms = new BookingTerms(caller.isAdmin() ? course.rules().publicClass()
-                : members.classOf(course, caller, RequestDeadline.of(ctx)), caller.isAdmin());
-        if (terms.limited() && booker == null) {
-            throw body.invalid("email", "is required: course " + course.id() + " limits bookings per golfer, and "
-                    + "counts a booker who is not signed in by email");
-        }
-        BookingRequest request = new BookingRequest(course.id(), start, players, name, email,
-                golfer == null ? null : golfer.id(), booker);
+        BookingTerms terms = party.terms(ctx, body, course, members);
+        Round round = Round.of(body, course);
+        BookingRequest request = new BookingRequest(course.id(), start, players, party.name(), party.email(),
+                party.golferId(), party.booker(), round.tee(), round.holes());
         BookingOutcome outcome = bookings.book(course, request, terms, key, RequestDeadline.of(ctx));
         ZoneId zone = course.rules().zone();
         switch (outcome) {
@@ -161,7 +144,7 @@ public final class BookingRoutes implements Routes {
         ctx.contentType("application/json").result(Json.write(body));
     }
 
-    private static String idempotencyKey(Context ctx) {
+    static String idempotencyKey(Context ctx) {
         String key = ctx.header(IDEMPOTENCY_KEY);
         if (key == null) {
             return null;

@@ -11,6 +11,10 @@ import dev.fairway.teesheet.TeeSheet;
 import dev.fairway.teesheet.TeeSheetChanges;
 import dev.fairway.teesheet.TeeTime;
 import dev.fairway.teesheet.TeeTimeGrid;
+import dev.fairway.teesheet.Rate;
+import dev.fairway.teesheet.Rounds;
+import dev.fairway.teesheet.Tee;
+import dev.fairway.teesheet.Turn;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,35 +75,41 @@ public final class BookingService {
     private BookingOutcome bookOnce(Course course, BookingRequest request, BookingTerms terms, String key,
                                     Deadline deadline) {
         Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
-        if (teeTime.isEmpty()) {
+        Optional<Tee> tee = course.rules().layout().tee(request.tee());
+        if (teeTime.isEmpty() || tee.isEmpty() || !tee.get().startsAt(teeTime.get())) {
             return new BookingOutcome.NotATeeTime();
+        }
+        Rounds.Plan plan = Rounds.plan(course.rules().layout(), tee.get(), teeTime.get(), request.holes(),
+                TeeTimeGrid.on(course.rules(), teeTime.get().date()));
+        if (!(plan instanceof Rounds.Slots slots)) {
+            return new BookingOutcome.Refused(BookingOutcome.Reason.NO_TURN, 0);
         }
         try (TeeTimeAdmission.Admitted admitted = admission.enter(course.id(), request.start(), deadline)) {
             if (admitted == null) {
                 return new BookingOutcome.Busy();
             }
-            return bookAdmitted(course, teeTime.get(), request, terms, key, deadline);
+            return bookAdmitted(course, teeTime.get(), slots.turn(), request, terms, key, deadline);
         }
     }
 
-    private BookingOutcome bookAdmitted(Course course, TeeTime teeTime, BookingRequest request, BookingTerms terms,
-                                        String key, Deadline deadline) {
+    private BookingOutcome bookAdmitted(Course course, TeeTime teeTime, Turn turn, BookingRequest request,
+                                        BookingTerms terms, String key, Deadline deadline) {
         String bookingId = RandomIds.next();
         if (key != null) {
             String fingerprint = request.fingerprint();
             return database.write("bookings.create", deadline, session ->
-                    attemptWithKey(session, propose(course, teeTime, request, terms, bookingId), key, fingerprint));
+                    attemptWithKey(session, propose(course, teeTime, turn, request, terms, bookingId), key, fingerprint));
         }
         if (terms.limited()) {
             // The booker's lock lasts until COMMIT, so this one needs a transaction.
             return database.write("bookings.create", deadline,
-                    session -> attemptWithoutKey(session, propose(course, teeTime, request, terms, bookingId)));
+                    session -> attemptWithoutKey(session, propose(course, teeTime, turn, request, terms, bookingId)));
         }
         // Without a key every statement stands alone (the booking is one statement), so the work
         // runs in autocommit mode and saves a round trip.
         try {
             return database.writeStatements("bookings.create", deadline,
-                    session -> attemptWithoutKey(session, propose(course, teeTime, request, terms, bookingId)));
+                    session -> attemptWithoutKey(session, propose(course, teeTime, turn, request, terms, bookingId)));
         } catch (DatabaseException e) {
             if (BOOKING_ID.equals(e.constraint())) {
                 // A retry met the row of an earlier run whose commit was still under way.
@@ -117,7 +127,7 @@ public final class BookingService {
      * @param ruleRefusal too soon, not yet released or too few players, or null
      * @param limits      the booker's limits, or null when none apply
      */
-    private record Proposal(Course course, Booking booking, BookingOutcome.Refused ruleRefusal,
+    record Proposal(Course course, Booking booking, BookingOutcome.Refused ruleRefusal,
                             BookingStore.Limits limits) {
 
         int maxPlayers() {
@@ -125,8 +135,14 @@ public final class BookingService {
         }
     }
 
-    private Proposal propose(Course course, TeeTime teeTime, BookingRequest request, BookingTerms terms,
+    private Proposal propose(Course course, TeeTime teeTime, Turn turn, BookingRequest request, BookingTerms terms,
                              String bookingId) {
+        return propose(course, teeTime, turn, request, terms, bookingId, null);
+    }
+
+    /** As above, for a part of the group {@code groupId} (null for a booking of its own). */
+    Proposal propose(Course course, TeeTime teeTime, Turn turn, BookingRequest request, BookingTerms terms,
+                     String bookingId, String groupId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TeeSheet sheet = new TeeSheet(course.rules(), now, terms.bookingClass());
         Instant releasesAt = sheet.releasesAt(teeTime.date());
@@ -139,8 +155,11 @@ public final class BookingService {
         } else if (!terms.byStaff() && request.players() < minPlayers) {
             ruleRefusal = new BookingOutcome.Refused(BookingOutcome.Reason.TOO_FEW_PLAYERS, minPlayers);
         }
+        Rate rate = sheet.rate(teeTime, request.holes());
         Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
-                request.email(), Booking.Status.CONFIRMED, now, request.golferId(), request.booker());
+                request.email(), Booking.Status.CONFIRMED, now, request.golferId(), request.booker(), request.tee(),
+                request.holes(), turn == null ? null : new Booking.Slot(turn.tee(), turn.teeTime().instant()),
+                rate == null ? null : rate.pricePerPlayer(), groupId);
         BookingStore.Limits limits = null;
         if (terms.limited() && request.booker() != null) {
             BookingClass limitsOf = terms.bookingClass();
@@ -160,14 +179,20 @@ public final class BookingService {
         bookings.lockBooker(session, booking.courseId(), booking.booker());
         BookingStore.LimitedTake take = bookings.takeWithinLimits(session, booking, proposal.maxPlayers(), limits,
                 remembered);
-        if (take.taken()) {
+        if (take.report().taken()) {
             return new BookingOutcome.Booked(booking);
         }
-        if (take.blocked()) {
-            return new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0);
+        if (take.report().blocked().any()) {
+            return blocked(booking, take.report().blocked());
         }
         BookingOutcome.Refused limited = limitReached(limits, take.open(), take.onDay());
-        return limited != null ? limited : full(session, proposal, take.room());
+        return limited != null ? limited : full(session, proposal, take.report().room());
+    }
+
+    /** The refusal of a booking one of whose slots a block covers, naming that slot. */
+    private static BookingOutcome.Refused blocked(Booking booking, BookingStore.Report.Blocked blocked) {
+        return blocked.start() ? BookingOutcome.Refused.bySlot(BookingOutcome.Reason.BLOCKED, 0, booking.startSlot(), false)
+                : BookingOutcome.Refused.bySlot(BookingOutcome.Reason.BLOCKED, 0, booking.turn(), true);
     }
 
     /** The refusal of a booker at one of the limits, with these counts, or null. */
@@ -186,21 +211,30 @@ public final class BookingService {
         Booking booking = proposal.booking();
         if (session.attempt() > 1) {
             // An earlier run may have committed before its answer was lost: look, never book twice.
-            BookingStore.Lookup earlier = bookings.lookup(session, booking.id(), booking.courseId(), booking.start());
+            BookingStore.Lookup earlier = bookings.lookup(session, booking);
             if (earlier.booking() != null) {
                 return new BookingOutcome.Booked(earlier.booking());
             }
         }
+        return take(session, proposal);
+    }
+
+    /**
+     * Takes the proposal's spots, or says why not: within the booker's limits when it has some,
+     * unless a block covers one of its slots. Part of whatever transaction the session is in.
+     */
+    BookingOutcome take(SqlSession session, Proposal proposal) throws SQLException {
+        Booking booking = proposal.booking();
         if (proposal.ruleRefusal() != null) {
-            boolean blocked = bookings.blocked(session, booking.courseId(), booking.start());
-            return blocked ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0) : proposal.ruleRefusal();
+            BookingStore.Report.Blocked blocked = bookings.blocked(session, booking);
+            return blocked.any() ? blocked(booking, blocked) : proposal.ruleRefusal();
         }
         if (proposal.limits() != null) {
             return takeWithinLimits(session, proposal, null);
         }
-        BookingStore.Take take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers());
-        if (take.blocked()) {
-            return new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0);
+        BookingStore.Report take = bookings.takeUnlessBlocked(session, booking, proposal.maxPlayers());
+        if (take.blocked().any()) {
+            return blocked(booking, take.blocked());
         }
         if (take.taken()) {
             return new BookingOutcome.Booked(booking);
@@ -209,15 +243,19 @@ public final class BookingService {
     }
 
     /**
-     * The refusal of a booking its take found too big: with the spots its snapshot saw when they
-     * were already too few (the take then tried nothing), else as they are now, after the take
-     * waited on the tee time's row and another booking took them first.
+     * The refusal of a booking its take found too big, naming the slot: with the spots its
+     * snapshot saw when they were already too few (the take then tried nothing), else as they are
+     * now, after the take waited on a slot's row and another booking took them first.
      */
-    private BookingOutcome.Refused full(SqlSession session, Proposal proposal, int room) throws SQLException {
+    private BookingOutcome.Refused full(SqlSession session, Proposal proposal, BookingStore.Report.Room room)
+            throws SQLException {
         Booking booking = proposal.booking();
-        int spotsLeft = room < booking.players() ? room
-                : bookings.spotsLeft(session, booking.courseId(), booking.start(), proposal.maxPlayers());
-        return new BookingOutcome.Refused(BookingOutcome.Reason.FULL, spotsLeft);
+        int players = booking.players();
+        BookingStore.Report.Room now = room.start() < players || room.turn() < players ? room
+                : bookings.spotsLeft(session, booking, proposal.maxPlayers());
+        boolean turn = now.start() >= players && booking.turn() != null;
+        return BookingOutcome.Refused.bySlot(BookingOutcome.Reason.FULL, turn ? now.turn() : now.start(),
+                turn ? booking.turn() : booking.startSlot(), turn);
     }
 
     /**
@@ -236,20 +274,20 @@ public final class BookingService {
         IdempotencyStore.Lookup stored;
         BookingOutcome.Refused refusal;
         if (proposal.limits() == null) {
-            stored = keys.find(session, key, booking.courseId(), booking.start());
-            refusal = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
-                    : proposal.ruleRefusal();
+            stored = keys.find(session, key, booking);
+            refusal = stored.blocked().any() ? blocked(booking, stored.blocked()) : proposal.ruleRefusal();
         } else {
             // What the take would refuse on, as committed, in the look-up's statement: blocks, the
             // course's rules, the limits, the spots, in the take's own order.
             BookingStore.Standing standing = bookings.standing(session, key, booking, proposal.maxPlayers(),
                     proposal.limits());
             stored = standing.stored();
-            refusal = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
+            refusal = standing.blocked().any() ? blocked(booking, standing.blocked())
                     : proposal.ruleRefusal() != null ? proposal.ruleRefusal()
                     : limitReached(proposal.limits(), standing.open(), standing.onDay());
-            if (refusal == null && standing.room() < booking.players()) {
-                refusal = new BookingOutcome.Refused(BookingOutcome.Reason.FULL, standing.room());
+            if (refusal == null && (standing.room().start() < booking.players()
+                    || standing.room().turn() < booking.players())) {
+                refusal = full(session, proposal, standing.room());
             }
         }
         if (stored.answer() != null) {
@@ -277,11 +315,11 @@ public final class BookingService {
         if (stored.answer() != null) {
             return earlierAnswer(stored, booking, fingerprint);
         }
-        if (take.taken()) {
+        if (take.report().taken()) {
             return new BookingOutcome.Booked(booking);
         }
-        BookingOutcome.Refused refused = stored.blocked() ? new BookingOutcome.Refused(BookingOutcome.Reason.BLOCKED, 0)
-                : full(session, proposal, take.room());
+        BookingOutcome.Refused refused = take.report().blocked().any() ? blocked(booking, take.report().blocked())
+                : full(session, proposal, take.report().room());
         return refuseAndRemember(session, proposal.course(), refused, key, fingerprint);
     }
 
@@ -359,6 +397,11 @@ public final class BookingService {
         Cancellation(CancelOutcome outcome, Booking freed) {
             this(outcome, freed, false);
         }
+    }
+
+    /** Cancels a booking already locked for it (a group's part), in the caller's transaction. */
+    void cancelLocked(SqlSession session, String id, Instant now) throws SQLException {
+        bookings.cancel(session, id, now);
     }
 
     /** The golfer's bookings of tee times to come, soonest first. */

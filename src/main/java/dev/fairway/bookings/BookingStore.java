@@ -10,26 +10,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQL of bookings. Capacity is taken by one conditional statement on the tee time's row,
- * which PostgreSQL runs atomically and the row's CHECK backs up: no interleaving of transactions,
- * on however many instances, can put more players on a tee time than it holds.
+ * The SQL of bookings. A booking takes spots on its slots, its start slot and, for a round that
+ * turns, its turn slot, by one statement of conditional upserts on their rows, which PostgreSQL
+ * runs atomically and each row's CHECK backs up: no interleaving of transactions, on however many
+ * instances, can put more players on a slot than it holds, nor book half a round
+ * (docs/architecture.md, "Slots").
  */
 final class BookingStore {
 
-    /** Whether a block covers a tee time; three parameters: course, start, start. */
-    static final String BLOCKED =
-            "exists (select 1 from block k where k.course_id = ? and k.starts_at <= ? and k.ends_at > ?)";
+    /**
+     * Whether a block covers a slot; four parameters ({@link #bindBlocked}): course, start, start,
+     * tee. A slot that is not there (a round without a turn: its start null) is not blocked.
+     */
+    static final String BLOCKED = "exists (select 1 from block k where k.course_id = ? and k.starts_at <= ? "
+            + "and k.ends_at > ? and (k.tees is null or ? = any (k.tees)))";
 
     private static final String COLUMNS = "b.id, b.course_id, b.starts_at, b.players, b.name, b.email, b.status, b.created_at, "
-            + "b.golfer_id, b.booker";
+            + "b.golfer_id, b.booker, b.tee, b.holes, b.turn_tee, b.turn_starts_at, b.price_per_player, b.group_id";
 
     /**
-     * The spots left at a tee time under the course's current maximum, in the statement's
-     * snapshot; four parameters ({@link #bindRoom}).
+     * The spots left on a slot under the course's current maximum, in the statement's snapshot
+     * (a slot that is not there has them all); five parameters ({@link #bindRoom}).
      */
-    private static final String ROOM = "greatest(0, coalesce((select least(r.capacity, ?) - r.booked from tee_time r "
-            + "where r.course_id = ? and r.starts_at = ?), ?))";
-
+    private static final String ROOM = "greatest(0, coalesce((select least(r.capacity, ?) - r.booked - r.held "
+            + "from tee_time r where r.course_id = ? and r.tee = ? and r.starts_at = ?), ?))";
     /**
      * A booker's confirmed bookings at a course, of tee times to come ({@code open}) and on the
      * tee time's date ({@code on_day}); seven parameters ({@link #bindCounts}).
@@ -41,28 +45,45 @@ final class BookingStore {
                 and starts_at >= ? and starts_at < ?) as on_day""";
 
     /**
-     * The common table expressions that take the spots and insert the booking: when fewer spots
-     * are left, the upsert's condition fails, returns no row, and nothing is inserted; when its
-     * guard (the first %s) is false, nothing is tried at all. The second %s writes the booking's
-     * emails ({@link #EMAILED}), only when it is inserted.
-     *
-     * <p>{@code room} is the spots left in the statement's snapshot. When it is already too few
-     * the upsert is not tried: a full tee time's row is not locked, so on a release morning the
-     * many bookings of a tee time that is gone are refused at once, instead of each waiting in
-     * line on that row (an upsert locks the row even when its condition then fails).
+     * The common table expressions that take the spots of the booking's slots and insert it: the
+     * room of each slot in the snapshot ({@code room}); the slots ({@code wanted}, one or two);
+     * their conditional upserts, in (tee, start) order so that two rounds never lock the same two
+     * slots in opposite orders ({@code taken}); the booking, only when every slot was taken; and
+     * {@code whole}, which raises a serialization failure (40001: the unit of work is run again)
+     * when some slots were taken but not all, so that the statement is undone whole. When the
+     * guard (the first %s) is false, or the snapshot already shows too few spots on a slot,
+     * nothing is tried and no row is locked (a release morning's refusals of a full slot do not
+     * wait in line on it). The second %s writes the booking's emails ({@link #EMAILED}).
      */
-    private static final String TAKE = "room as (select " + ROOM + " as spots),\n" + """
+    private static final String TAKE = "room as (select " + ROOM + " as start_spots, " + ROOM + " as turn_spots),\n" + """
+            wanted as (select * from (values (?::text, ?::timestamptz), (?::text, ?::timestamptz)) w (tee, starts_at)
+                       where w.starts_at is not null),
             taken as (
-                insert into tee_time as t (course_id, starts_at, capacity, booked)
-                select ?, ?, ?, ? where %s and (select spots from room) >= ?
-                on conflict (course_id, starts_at) do update set booked = t.booked + excluded.booked
-                where t.booked + excluded.booked <= least(t.capacity, excluded.capacity)
-                returning t.booked),
+                insert into tee_time as t (course_id, tee, starts_at, capacity, booked)
+                select ?, w.tee, w.starts_at, ?, ? from wanted w
+                where %s and (select start_spots from room) >= ? and (select turn_spots from room) >= ?
+                order by w.tee, w.starts_at
+                on conflict (course_id, tee, starts_at) do update set booked = t.booked + excluded.booked
+                where t.booked + t.held + excluded.booked <= least(t.capacity, excluded.capacity)
+                returning 1),
             inserted as (
-                insert into booking (id, course_id, starts_at, players, name, email, status, created_at, golfer_id, booker)
-                select ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ? from taken
-                returning id)%s
+                insert into booking (id, course_id, starts_at, players, name, email, status, created_at, golfer_id, booker,
+                                     tee, holes, turn_tee, turn_starts_at, price_per_player, group_id)
+                select ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where (select count(*) from taken) = (select count(*) from wanted)
+                returning id),
+            whole as (select case when (select count(*) from taken) between 1 and (select count(*) from wanted) - 1
+                                  then fairway_slots_changed() else 0 end as checked)%s
             """;
+
+    /** What the statements that take report of the slots: blocked and spots, each slot; taken. */
+    private static final String REPORT = "(select checked from whole) as checked, (select count(*) from inserted) as taken, "
+            + "(select start_spots from room) as start_spots, (select turn_spots from room) as turn_spots, "
+            + "(select start_blocked from blocked) as start_blocked, (select turn_blocked from blocked) as turn_blocked";
+
+    /** Whether a block covers the start slot or the turn slot; eight parameters ({@link #bindBlockedSlots}). */
+    private static final String BLOCKED_SLOTS = "blocked as (select " + BLOCKED + " as start_blocked, " + BLOCKED
+            + " as turn_blocked), ";
 
     /**
      * The booking's confirmation, written to the outbox as a reference and put into words when
@@ -86,19 +107,35 @@ final class BookingStore {
      * What {@link #lookup} found.
      *
      * @param booking the booking an earlier attempt of the same request committed, or null
-     * @param blocked whether a block covers the tee time
+     * @param blocked which of the booking's slots a block covers
      */
-    record Lookup(Booking booking, boolean blocked) {
+    record Lookup(Booking booking, Report.Blocked blocked) {
     }
 
     /**
-     * What {@link #takeUnlessBlocked} did.
+     * What a statement that takes found and did.
      *
-     * @param blocked whether a block covers the tee time (then nothing was tried)
+     * @param blocked which slot a block covers (then nothing was tried)
      * @param taken   whether the spots were taken and the booking stored
-     * @param room    the spots left as the statement began
+     * @param room    the spots left on each slot as the statement began
      */
-    record Take(boolean blocked, boolean taken, int room) {
+    record Report(Blocked blocked, boolean taken, Room room) {
+
+        /** Whether a block covers the start slot, the turn slot. */
+        record Blocked(boolean start, boolean turn) {
+            boolean any() {
+                return start || turn;
+            }
+        }
+
+        /** The spots left on the start slot and the turn slot (all of them when there is none). */
+        record Room(int start, int turn) {
+        }
+
+        static Report of(ResultSet row) throws SQLException {
+            return new Report(new Blocked(row.getBoolean("start_blocked"), row.getBoolean("turn_blocked")),
+                    row.getInt("taken") == 1, new Room(row.getInt("start_spots"), row.getInt("turn_spots")));
+        }
     }
 
     /**
@@ -110,53 +147,47 @@ final class BookingStore {
     record CancelTarget(Booking booking, int cancellationCutoffMinutes) {
     }
 
-    /** In one round trip: the booking an earlier attempt made with this id, and whether the tee time is blocked. */
-    Lookup lookup(SqlSession session, String bookingId, String courseId, Instant start) throws SQLException {
-        return session.queryOne("select " + COLUMNS + ", " + BLOCKED + " as blocked "
-                        + "from (select 1) as one left join booking b on b.id = ?",
-                params -> {
-                    bindBlocked(params, 1, courseId, start);
-                    params.setString(4, bookingId);
-                },
-                row -> new Lookup(row.getString("id") == null ? null : booking(row), row.getBoolean("blocked")))
+    /** In one round trip: the booking an earlier attempt made with this id, and whether its slots are blocked. */
+    Lookup lookup(SqlSession session, Booking booking) throws SQLException {
+        return session.queryOne("select " + COLUMNS + ", " + BLOCKED + " as start_blocked, " + BLOCKED
+                        + " as turn_blocked from (select 1) as one left join booking b on b.id = ?",
+                params -> params.setString(bindBlockedSlots(params, 1, booking), booking.id()),
+                row -> new Lookup(row.getString("id") == null ? null : booking(row),
+                        new Report.Blocked(row.getBoolean("start_blocked"), row.getBoolean("turn_blocked"))))
                 .orElseThrow();
     }
 
-    /** Whether a block covers the tee time. */
-    boolean blocked(SqlSession session, String courseId, Instant start) throws SQLException {
-        return session.queryOne("select " + BLOCKED, params -> bindBlocked(params, 1, courseId, start),
-                rs -> rs.getBoolean(1)).orElseThrow();
+    /** Which of the booking's slots a block covers. */
+    Report.Blocked blocked(SqlSession session, Booking booking) throws SQLException {
+        return session.queryOne("select " + BLOCKED + ", " + BLOCKED, params -> bindBlockedSlots(params, 1, booking),
+                rs -> new Report.Blocked(rs.getBoolean(1), rs.getBoolean(2))).orElseThrow();
     }
 
     /**
-     * In one statement: unless a block covers the tee time, takes the booking's spots and stores
-     * it. With fewer spots left, or a block, nothing changes.
+     * In one statement: unless a block covers one of its slots, takes the booking's spots and
+     * stores it. With fewer spots left on a slot, or a block, nothing changes.
      */
-    Take takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers)
-            throws SQLException {
-        return session.queryOne("with blocked as (select " + BLOCKED + " as yes), "
-                        + TAKE.formatted("not (select yes from blocked)", emailsOf(booking))
-                        + "select (select yes from blocked), (select count(*) from inserted), (select spots from room)",
-                params -> {
-                    bindBlocked(params, 1, booking.courseId(), booking.start());
-                    bindEmails(params, bindTake(params, 4, booking, maxPlayers), booking);
-                },
-                rs -> new Take(rs.getBoolean(1), rs.getInt(2) == 1, rs.getInt(3))).orElseThrow();
+    Report takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
+        return session.queryOne("with " + BLOCKED_SLOTS
+                        + TAKE.formatted("not (select start_blocked or turn_blocked from blocked)", emailsOf(booking))
+                        + "select " + REPORT,
+                params -> bindEmails(params, bindTake(params, bindBlockedSlots(params, 1, booking), booking, maxPlayers),
+                        booking),
+                Report::of).orElseThrow();
     }
 
     /**
      * What {@link #takeUnlessKnown} found and did.
      *
-     * @param stored what was stored under the key (its answer null when unused), and whether a block covers the tee time
-     * @param taken  whether the spots were taken, the booking stored and its answer stored under the key
-     * @param room   the spots left as the statement began
+     * @param stored what was stored under the key (its answer null when unused)
+     * @param report what the take found and did
      */
-    record KnownTake(IdempotencyStore.Lookup stored, boolean taken, int room) {
+    record KnownTake(IdempotencyStore.Lookup stored, Report report) {
     }
 
     /**
      * In one statement, run after the key's lock: what is stored under the key, whether a block
-     * covers the tee time, and, when neither stops it, the booking with its answer stored under the
+     * covers a slot, and, when neither stops it, the booking with its answer stored under the
      * key. The look-up and the booking share the statement's snapshot, taken after the lock, so a
      * commit that released the lock is seen; it saves the keyed booking a round trip.
      */
@@ -164,18 +195,20 @@ final class BookingStore {
             throws SQLException {
         String sql = "with existing as (select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, "
                 + "i.response_body, i.booking_id from idempotency_key i where i.key_hash = " + IdempotencyStore.KEY_HASH
-                + "), blocked as (select " + BLOCKED + " as yes), "
-                + TAKE.formatted("not exists (select 1 from existing) and not (select yes from blocked)", emailsOf(booking))
+                + "), " + BLOCKED_SLOTS
+                + TAKE.formatted("not exists (select 1 from existing) and not (select start_blocked or turn_blocked "
+                + "from blocked)", emailsOf(booking))
                 + ", remembered as (" + REMEMBER + ") "
-                + "select e.fingerprint, e.response_status, e.response_body, e.booking_id, (select yes from blocked) as blocked, "
-                + "(select count(*) from inserted) as taken, (select spots from room) as room "
-                + "from (select 1) as one left join existing e on true";
+                + "select e.fingerprint, e.response_status, e.response_body, e.booking_id, " + REPORT
+                + " from (select 1) as one left join existing e on true";
         return session.queryOne(sql, params -> {
             params.setString(1, remembered.key());
-            bindBlocked(params, 2, booking.courseId(), booking.start());
-            remembered.bind(params, bindEmails(params, bindTake(params, 5, booking, maxPlayers), booking));
-        }, row -> new KnownTake(IdempotencyStore.lookup(row), row.getInt("taken") == 1, row.getInt("room")))
-                .orElseThrow();
+            int next = bindBlockedSlots(params, 2, booking);
+            remembered.bind(params, bindEmails(params, bindTake(params, next, booking, maxPlayers), booking));
+        }, row -> {
+            Report report = Report.of(row);
+            return new KnownTake(IdempotencyStore.lookup(row, report.blocked()), report);
+        }).orElseThrow();
     }
 
     /**
@@ -207,13 +240,11 @@ final class BookingStore {
     /**
      * What {@link #takeWithinLimits} found and did.
      *
-     * @param blocked whether a block covers the tee time
-     * @param open    the booker's confirmed bookings of tee times to come, before this one
-     * @param onDay   the booker's confirmed bookings on the tee time's date, before this one
-     * @param taken   whether the spots were taken and the booking stored
-     * @param room    the spots left as the statement began
+     * @param open   the booker's confirmed bookings of tee times to come, before this one
+     * @param onDay  the booker's confirmed bookings on the tee time's date, before this one
+     * @param report what the take found and did
      */
-    record LimitedTake(boolean blocked, long open, long onDay, boolean taken, int room) {
+    record LimitedTake(long open, long onDay, Report report) {
     }
 
     /**
@@ -235,55 +266,57 @@ final class BookingStore {
      */
     LimitedTake takeWithinLimits(SqlSession session, Booking booking, int maxPlayers, Limits limits,
                                  Remembered remembered) throws SQLException {
-        String sql = """
-                with blocked as (select %s as yes),
+        String sql = "with " + BLOCKED_SLOTS + """
                 counted as (select %s),
-                allowed as (select not (select yes from blocked) and open < ? and on_day < ? as yes from counted),
-                """.formatted(BLOCKED, COUNTS) + TAKE.formatted("(select yes from allowed)", emailsOf(booking))
+                allowed as (select not (select start_blocked or turn_blocked from blocked) and open < ? and on_day < ?
+                            as yes from counted),
+                """.formatted(COUNTS) + TAKE.formatted("(select yes from allowed)", emailsOf(booking))
                 + (remembered == null ? "" : ", remembered as (" + REMEMBER + ")")
-                + " select (select yes from blocked), (select open from counted), (select on_day from counted), "
-                + "(select count(*) from inserted), (select spots from room)";
+                + " select (select open from counted) as open, (select on_day from counted) as on_day, " + REPORT;
         return session.queryOne(sql, params -> {
-            bindBlocked(params, 1, booking.courseId(), booking.start());
-            int i = bindCounts(params, 4, booking, limits);
+            int i = bindCounts(params, bindBlockedSlots(params, 1, booking), booking, limits);
             params.setInt(i++, limits.maxOpen());
             params.setInt(i++, limits.maxPerDay());
             int next = bindEmails(params, bindTake(params, i, booking, maxPlayers), booking);
             if (remembered != null) {
                 remembered.bind(params, next);
             }
-        }, rs -> new LimitedTake(rs.getBoolean(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) == 1, rs.getInt(5)))
-                .orElseThrow();
+        }, rs -> new LimitedTake(rs.getLong("open"), rs.getLong("on_day"), Report.of(rs))).orElseThrow();
     }
 
     /**
-     * Where a limited booker stands at a tee time, as committed, read with the key's look-up.
+     * Where a limited booker stands, as committed, read with the key's look-up.
      *
-     * @param stored what is stored under the key, and whether a block covers the tee time
-     * @param open   the booker's confirmed bookings of tee times to come
-     * @param onDay  the booker's confirmed bookings on the tee time's date
-     * @param room   the spots left at the tee time
+     * @param stored  what is stored under the key
+     * @param open    the booker's confirmed bookings of tee times to come
+     * @param onDay   the booker's confirmed bookings on the tee time's date
+     * @param blocked which of the booking's slots a block covers
+     * @param room    the spots left on each slot
      */
-    record Standing(IdempotencyStore.Lookup stored, long open, long onDay, int room) {
+    record Standing(IdempotencyStore.Lookup stored, long open, long onDay, Report.Blocked blocked, Report.Room room) {
     }
 
     /**
      * In one statement, run after the key's lock like {@link IdempotencyStore#find}: what that
      * finds, and the counts and spots {@link #takeWithinLimits} would refuse on. A refusal they
-     * show needs neither the booker's lock nor the tee time's row: on a release morning most
+     * show needs neither the booker's lock nor the slots' rows: on a release morning most
      * bookings are refusals of tee times already gone, and each saves two round trips.
      */
     Standing standing(SqlSession session, String key, Booking booking, int maxPlayers, Limits limits)
             throws SQLException {
         String sql = "select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, i.response_body, "
-                + "i.booking_id, " + BLOCKED + " as blocked, " + COUNTS + ", " + ROOM + " as room "
+                + "i.booking_id, " + BLOCKED + " as start_blocked, " + BLOCKED + " as turn_blocked, " + COUNTS + ", "
+                + ROOM + " as start_spots, " + ROOM + " as turn_spots "
                 + "from (select 1) as one left join idempotency_key i on i.key_hash = " + IdempotencyStore.KEY_HASH;
         return session.queryOne(sql, params -> {
-            bindBlocked(params, 1, booking.courseId(), booking.start());
-            int next = bindRoom(params, bindCounts(params, 4, booking, limits), booking, maxPlayers);
+            int next = bindRooms(params, bindCounts(params, bindBlockedSlots(params, 1, booking), booking, limits),
+                    booking, maxPlayers);
             params.setString(next, key);
-        }, row -> new Standing(IdempotencyStore.lookup(row), row.getLong("open"), row.getLong("on_day"),
-                row.getInt("room"))).orElseThrow();
+        }, row -> {
+            Report.Blocked blocked = new Report.Blocked(row.getBoolean("start_blocked"), row.getBoolean("turn_blocked"));
+            return new Standing(IdempotencyStore.lookup(row, blocked), row.getLong("open"), row.getLong("on_day"),
+                    blocked, new Report.Room(row.getInt("start_spots"), row.getInt("turn_spots")));
+        }).orElseThrow();
     }
 
     /** The golfer's bookings, confirmed and cancelled, whose tee time is after {@code now}, soonest first. */
@@ -295,19 +328,29 @@ final class BookingStore {
                 }, BookingStore::booking);
     }
 
-    /** Spots left at the tee time under the course's current maximum. */
-    int spotsLeft(SqlSession session, String courseId, Instant start, int maxPlayers) throws SQLException {
-        return session.queryOne("select greatest(0, least(capacity, ?) - booked) from tee_time "
-                + "where course_id = ? and starts_at = ?", params -> {
-                    params.setInt(1, maxPlayers);
-                    params.setString(2, courseId);
-                    params.setInstant(3, start);
-                }, rs -> rs.getInt(1)).orElse(maxPlayers);
+    /** Spots left on each of the booking's slots under the course's current maximum. */
+    Report.Room spotsLeft(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
+        return session.queryOne("select " + ROOM + ", " + ROOM, params -> bindRooms(params, 1, booking, maxPlayers),
+                rs -> new Report.Room(rs.getInt(1), rs.getInt(2))).orElseThrow();
     }
 
     Optional<Booking> find(SqlSession session, String id) throws SQLException {
         return session.queryOne("select " + COLUMNS + " from booking b where b.id = ?",
                 params -> params.setString(1, id), BookingStore::booking);
+    }
+
+    /** The parts of a group, by start. */
+    List<Booking> ofGroup(SqlSession session, String groupId) throws SQLException {
+        return session.query("select " + COLUMNS + " from booking b where b.group_id = ? order by b.starts_at, b.id",
+                params -> params.setString(1, groupId), BookingStore::booking);
+    }
+
+    /** Locks every part of a group against a concurrent cancel, by start, with its course's cutoff. */
+    List<CancelTarget> lockGroupForCancel(SqlSession session, String groupId) throws SQLException {
+        return session.query("select " + COLUMNS + ", c.cancellation_cutoff_minutes from booking b "
+                        + "join course c on c.id = b.course_id where b.group_id = ? order by b.starts_at, b.id for update of b",
+                params -> params.setString(1, groupId),
+                row -> new CancelTarget(booking(row), row.getInt("cancellation_cutoff_minutes")));
     }
 
     /** Locks the booking against a concurrent cancel, and reads its course's cutoff. */
@@ -327,7 +370,7 @@ final class BookingStore {
                 with cancelled as (
                     update booking set status = 'cancelled', cancelled_at = ?
                     where id = ? and status = 'confirmed'
-                    returning id, course_id, starts_at, players, email),
+                    returning id, course_id, tee, starts_at, turn_tee, turn_starts_at, players, email),
                 unreminded as (
                     update email set status = 'cancelled'
                     where id = (select id || '%s' from cancelled) and status = 'pending'),
@@ -335,7 +378,8 @@ final class BookingStore {
                     insert into email (id, kind, booking_id, recipient)
                     select id || '%s', 'cancellation', id, email from cancelled where email is not null)
                 update tee_time t set booked = t.booked - c.players
-                from cancelled c where t.course_id = c.course_id and t.starts_at = c.starts_at
+                from cancelled c where t.course_id = c.course_id
+                  and ((t.tee = c.tee and t.starts_at = c.starts_at) or (t.tee = c.turn_tee and t.starts_at = c.turn_starts_at))
                 """.formatted(BookingEmails.REMINDER, BookingEmails.CANCELLED), params -> {
                     params.setInstant(1, now);
                     params.setString(2, id);
@@ -389,19 +433,37 @@ final class BookingStore {
                 params -> params.setString(1, String.join(",", ids)), BookingStore::booking);
     }
 
-    static void bindBlocked(Params params, int first, String courseId, Instant start) throws SQLException {
+    static int bindBlocked(Params params, int first, String courseId, String tee, Instant start) throws SQLException {
         params.setString(first, courseId);
         params.setInstant(first + 1, start);
         params.setInstant(first + 2, start);
+        params.setString(first + 3, tee);
+        return first + 4;
     }
 
-    /** Binds {@link #ROOM}'s parameters from index {@code first}; returns the index after them. */
-    private static int bindRoom(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
+    /** Binds {@link #BLOCKED} of the start slot and of the turn slot; returns the index after them. */
+    static int bindBlockedSlots(Params params, int first, Booking booking) throws SQLException {
+        int next = bindBlocked(params, first, booking.courseId(), booking.tee(), booking.start());
+        return bindBlocked(params, next, booking.courseId(), booking.turn() == null ? null : booking.turn().tee(),
+                booking.turn() == null ? null : booking.turn().start());
+    }
+
+    /** Binds {@link #ROOM} of one slot; returns the index after them. */
+    private static int bindRoom(Params params, int first, String courseId, String tee, Instant start, int maxPlayers)
+            throws SQLException {
         params.setInt(first, maxPlayers);
-        params.setString(first + 1, booking.courseId());
-        params.setInstant(first + 2, booking.start());
-        params.setInt(first + 3, maxPlayers);
-        return first + 4;
+        params.setString(first + 1, courseId);
+        params.setString(first + 2, tee);
+        params.setInstant(first + 3, start);
+        params.setInt(first + 4, maxPlayers);
+        return first + 5;
+    }
+
+    /** Binds {@link #ROOM} of the start slot and of the turn slot; returns the index after them. */
+    private static int bindRooms(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
+        int next = bindRoom(params, first, booking.courseId(), booking.tee(), booking.start(), maxPlayers);
+        return bindRoom(params, next, booking.courseId(), booking.turn() == null ? null : booking.turn().tee(),
+                booking.turn() == null ? null : booking.turn().start(), maxPlayers);
     }
 
     /** Binds {@link #COUNTS}'s parameters from index {@code first}; returns the index after them. */
@@ -418,10 +480,15 @@ final class BookingStore {
 
     /** Binds {@link #TAKE}'s parameters from index {@code first}; returns the index after them. */
     private static int bindTake(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
-        int i = bindRoom(params, first, booking, maxPlayers);
-        params.setString(i++, booking.courseId());
+        int i = bindRooms(params, first, booking, maxPlayers);
+        Booking.Slot turn = booking.turn();
+        params.setString(i++, booking.tee());
         params.setInstant(i++, booking.start());
+        params.setString(i++, turn == null ? null : turn.tee());
+        params.setInstant(i++, turn == null ? null : turn.start());
+        params.setString(i++, booking.courseId());
         params.setInt(i++, maxPlayers);
+        params.setInt(i++, booking.players());
         params.setInt(i++, booking.players());
         params.setInt(i++, booking.players());
         params.setString(i++, booking.id());
@@ -433,13 +500,22 @@ final class BookingStore {
         params.setInstant(i++, booking.createdAt());
         params.setString(i++, booking.golferId());
         params.setString(i++, booking.booker());
+        params.setString(i++, booking.tee());
+        params.setInt(i++, booking.holes());
+        params.setString(i++, turn == null ? null : turn.tee());
+        params.setInstant(i++, turn == null ? null : turn.start());
+        params.setBigDecimal(i++, booking.pricePerPlayer());
+        params.setString(i++, booking.groupId());
         return i;
     }
 
     private static Booking booking(ResultSet row) throws SQLException {
+        String turnTee = row.getString("turn_tee");
         return new Booking(row.getString("id"), row.getString("course_id"), SqlTime.get(row, "starts_at"),
                 row.getInt("players"), row.getString("name"), row.getString("email"),
                 Booking.Status.of(row.getString("status")), SqlTime.get(row, "created_at"), row.getString("golfer_id"),
-                row.getString("booker"));
+                row.getString("booker"), row.getString("tee"), row.getInt("holes"),
+                turnTee == null ? null : new Booking.Slot(turnTee, SqlTime.get(row, "turn_starts_at")),
+                row.getBigDecimal("price_per_player"), row.getString("group_id"));
     }
 }

@@ -20,13 +20,13 @@ final class IdempotencyStore {
     static final String FINGERPRINT = "decode(?, 'hex')";
 
     /**
-     * What is stored under a key, and whether the tee time is blocked (read in the same round trip).
+     * What is stored under a key, and whether the booking's slots are blocked (read in the same round trip).
      *
      * @param fingerprint the fingerprint of the request that first used the key, or null if unused
      * @param answer      the answer it got, or null
-     * @param blocked     whether a block covers the tee time
+     * @param blocked     which of the booking's slots a block covers
      */
-    record Lookup(String fingerprint, StoredAnswer answer, boolean blocked) {
+    record Lookup(String fingerprint, StoredAnswer answer, BookingStore.Report.Blocked blocked) {
     }
 
     /**
@@ -48,25 +48,46 @@ final class IdempotencyStore {
     }
 
     /** Must run after {@link #lock}, in a statement of its own: only then does it see a commit that released the lock. */
-    Lookup find(SqlSession session, String key, String courseId, Instant start) throws SQLException {
+    Lookup find(SqlSession session, String key, Booking booking) throws SQLException {
         return session.queryOne("select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, "
-                        + "i.response_body, i.booking_id, " + BookingStore.BLOCKED + " as blocked from (select 1) as one "
+                        + "i.response_body, i.booking_id, " + BookingStore.BLOCKED + " as start_blocked, "
+                        + BookingStore.BLOCKED + " as turn_blocked from (select 1) as one "
                         + "left join idempotency_key i on i.key_hash = " + KEY_HASH,
+                params -> params.setString(BookingStore.bindBlockedSlots(params, 1, booking), key),
+                row -> lookup(row, new BookingStore.Report.Blocked(row.getBoolean("start_blocked"),
+                        row.getBoolean("turn_blocked")))).orElseThrow();
+    }
+
+    /** What is stored under a key (no slot to look at). Must run after {@link #lock}, like {@link #find}. */
+    Lookup find(SqlSession session, String key) throws SQLException {
+        return session.queryOne("select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, "
+                        + "i.response_body, i.booking_id from (select 1) as one "
+                        + "left join idempotency_key i on i.key_hash = " + KEY_HASH,
+                params -> params.setString(1, key),
+                row -> lookup(row, new BookingStore.Report.Blocked(false, false))).orElseThrow();
+    }
+
+    /** Stores a 201 answer under the key, naming the booking it made. */
+    void rememberBooked(SqlSession session, String key, String fingerprint, String body, String bookingId)
+            throws SQLException {
+        session.update("insert into idempotency_key (key_hash, fingerprint, response_status, response_body, booking_id) "
+                        + "values (" + KEY_HASH + ", " + FINGERPRINT + ", 201, ?, ?)",
                 params -> {
-                    BookingStore.bindBlocked(params, 1, courseId, start);
-                    params.setString(4, key);
-                },
-                IdempotencyStore::lookup).orElseThrow();
+                    params.setString(1, key);
+                    params.setString(2, fingerprint);
+                    params.setString(3, body);
+                    params.setString(4, bookingId);
+                });
     }
 
     /**
      * A {@link Lookup} from a row with the columns {@code fingerprint} (hex, null when the key is
-     * unused), {@code response_status}, {@code response_body}, {@code booking_id} and {@code blocked}.
+     * unused), {@code response_status}, {@code response_body} and {@code booking_id}.
      */
-    static Lookup lookup(ResultSet row) throws SQLException {
+    static Lookup lookup(ResultSet row, BookingStore.Report.Blocked blocked) throws SQLException {
         String fingerprint = row.getString("fingerprint");
         return new Lookup(fingerprint, fingerprint == null ? null : new StoredAnswer(row.getInt("response_status"),
-                row.getString("response_body"), row.getString("booking_id")), row.getBoolean("blocked"));
+                row.getString("response_body"), row.getString("booking_id")), blocked);
     }
 
     void remember(SqlSession session, String key, String fingerprint, BookingAnswers.Answer answer) throws SQLException {

@@ -52,6 +52,11 @@ class AvailabilityRoundTripsTest {
         http.put("/api/courses/thirty-one", TestApi.PINE_VALLEY, TestApi.admin());
         http.post("/api/courses/thirty-one/blocks", "{\"start\": \"2026-12-05T08:00:00-05:00\", "
                 + "\"end\": \"2026-12-05T09:00:00-05:00\"}", TestApi.admin());
+        com.fasterxml.jackson.databind.node.ObjectNode twoTees = TestApi.pineValley();
+        twoTees.set("tees", TestApi.object("{\"t\": [{\"name\": \"1\", \"turnsTo\": \"10\"}, "
+                + "{\"name\": \"10\", \"turnsTo\": \"1\"}]}").get("t"));
+        twoTees.set("rounds", TestApi.object("{\"r\": [9, 18]}").get("r"));
+        assertThat(http.put("/api/courses/two-tees", twoTees.toString(), TestApi.admin()).status()).isEqualTo(201);
     }
 
     @AfterAll
@@ -91,6 +96,21 @@ class AvailabilityRoundTripsTest {
     }
 
     @Test
+    void two_tees_and_their_turns_cost_the_same_as_one_tee() {
+        service.parts().forgetCaches();
+        Counted cold = count("/api/courses/two-tees/availability?from=2026-12-01&to=2027-01-01");
+        service.parts().bookedCounts().everythingMayHaveChanged();
+        Counted month = count("/api/courses/two-tees/availability?from=2026-12-01&to=2027-01-01&holes=18");
+        service.parts().bookedCounts().everythingMayHaveChanged();
+        Counted oneTee = count("/api/courses/two-tees/availability?from=2026-12-01&to=2027-01-01&tee=10&holes=9");
+
+        assertThat(cold.roundTrips()).as("%s", cold.sql()).isEqualTo(2);
+        assertThat(month.roundTrips()).as("%s", month.sql()).isEqualTo(1);
+        assertThat(List.of(month.roundTrips(), month.statements())).as("both tees %s, one %s", month.sql(), oneTee.sql())
+                .isEqualTo(List.of(oneTee.roundTrips(), oneTee.statements()));
+    }
+
+    @Test
     void a_request_on_a_new_connection_costs_the_same_the_set_up_being_the_pools() throws SQLException {
         service.parts().forgetCaches();
         List<Connection> held = new ArrayList<>();
@@ -113,7 +133,11 @@ class AvailabilityRoundTripsTest {
         proxy.resetCounters();
         Http.Answer answer = http.get(path);
         assertThat(answer.status()).isEqualTo(200);
-        return new Counted(proxy.roundTrips(), proxy.statements(), proxy.executed());
+        // The replication watch surveys the primary every second, one statement in a round trip of
+        // its own on another connection: when its survey falls into the window, it is not the request's.
+        List<String> sql = proxy.executed();
+        long surveys = sql.stream().filter(statement -> statement.contains("from pg_stat_replication")).count();
+        return new Counted(proxy.roundTrips() - surveys, proxy.statements() - surveys, sql);
     }
 
     /**

@@ -34,7 +34,7 @@ class UnknownQueryParameterTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.json().path("detail").asText()).contains("'day'").contains("from, players, to");
+        assertThat(answer.json().path("detail").asText()).contains("'day'").contains("from, holes, players, tee, to");
     }
 
     @Test

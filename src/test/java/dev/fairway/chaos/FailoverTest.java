@@ -72,8 +72,10 @@ class FailoverTest {
         try (FailoverEnvironment env = FailoverEnvironment.start(false)) {
             Http http = env.http();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> book(http).status() == 201);
-            assertThat(http.get("/health/ready").json().path("database").path("replication").path("mode").asText())
-                    .isEqualTo("asynchronous");
+            // The replication watch surveys every second: its first survey may come after the first booking.
+            Awaitility.await("readiness: replication asynchronous").atMost(Duration.ofSeconds(10))
+                    .until(() -> http.get("/health/ready").json().path("database").path("replication").path("mode")
+                            .asText().equals("asynchronous"));
 
             Workload workload = Workload.start(http, 4, 6);
             Scenarios.sleep(Duration.ofSeconds(2));

@@ -124,8 +124,9 @@ export function teeTimesOf(availability) {
 
 /** A label for each tee time: HH:mm, with the offset when the day has that wall-clock time twice (DST). */
 export function timeLabels(teeTimes) {
+  // Distinct instants per wall-clock time: two tees starting at 07:00 are one 07:00.
   const counts = new Map();
-  teeTimes.forEach((t) => counts.set(wallClock(t.start), (counts.get(wallClock(t.start)) ?? 0) + 1));
+  new Set(teeTimes.map((t) => t.start)).forEach((start) => counts.set(wallClock(start), (counts.get(wallClock(start)) ?? 0) + 1));
   return new Map(teeTimes.map((t) => [t.start,
     counts.get(wallClock(t.start)) > 1 ? `${wallClock(t.start)} (UTC${offsetOf(t.start)})` : wallClock(t.start)]));
 }
@@ -146,6 +147,14 @@ export function weekdayAndTime(instant, zone) {
   const date = new Date(instant);
   const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long' }).format(date);
   return `${weekday} ${timeIn(instant, zone)}`;
+}
+
+/** "1st tee", "10th tee"; a tee named otherwise, "tee North". */
+export function teeName(tee) {
+  if (!/^[0-9]{1,3}$/.test(tee)) return `tee ${tee}`;
+  const n = Number(tee);
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
+  return `${n}${suffix} tee`;
 }
 
 export const STATUS_LABELS = { open: 'Open', full: 'Full', blocked: 'Blocked', unavailable: 'Not bookable' };

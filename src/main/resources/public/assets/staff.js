@@ -1,8 +1,8 @@
 // The staff page: with the admin token, the day's bookings per tee time, cancelling any of them,
 // and adding and removing blocks. The token lives in this tab's session storage only.
 import {
-  addDays, call, el, explain, fillSelect, longDate, randomKey, say, STATUS_LABELS, teeTimesOf, timeIn, timeLabels,
-  todayIn, wallClock,
+  addDays, call, el, explain, fillSelect, longDate, randomKey, say, STATUS_LABELS, teeName, teeTimesOf, timeIn,
+  timeLabels, todayIn, wallClock,
 } from './common.js';
 import { courseSettings } from './course-settings.js';
 
@@ -14,7 +14,8 @@ const page = {
   previous: $('previous-day'), next: $('next-day'), refresh: $('refresh'),
   stale: $('stale-banner'), message: $('message'),
   blocks: $('blocks'), noBlocks: $('no-blocks'), blockForm: $('block-form'), blockReason: $('block-reason'),
-  blockFrom: $('block-from'), blockUntil: $('block-until'),
+  blockFrom: $('block-from'), blockUntil: $('block-until'), blockTees: $('block-tees'), blockTeesField: $('block-tees-field'),
+  phoneHoles: $('phone-holes'), phoneHolesField: $('phone-holes-field'),
   dayTitle: $('day-title'), zoneNote: $('zone-note'), sheet: $('tee-sheet'), none: $('no-tee-times'),
   outbox: $('outbox'), outboxStatus: $('outbox-status'), outboxRefresh: $('outbox-refresh'),
   outboxEmpty: $('outbox-empty'), outboxMessage: $('outbox-message'), outboxPicker: $('outbox-picker'),
@@ -144,6 +145,12 @@ async function selectCourse(id) {
   if (!page.date.value) page.date.value = todayIn(state.course.timeZone);
   fillSelect(page.phonePlayers, Array.from({ length: state.course.maxPlayersPerTeeTime }, (_, i) => ({
     value: i + 1, label: i === 0 ? '1 player' : `${i + 1} players` })), page.phonePlayers.value || 1);
+  const rounds = [...(state.course.rounds ?? [18])].sort((a, b) => b - a);
+  fillSelect(page.phoneHoles, rounds.map((n) => ({ value: n, label: `${n} holes` })), rounds[0]);
+  page.phoneHolesField.hidden = rounds.length < 2;
+  fillSelect(page.blockTees, [{ value: '', label: 'All tees' },
+    ...tees().map((t) => ({ value: t.name, label: `The ${teeName(t.name)} only` }))], '');
+  page.blockTeesField.hidden = tees().length < 2;
   showSettings();
   await Promise.all([loadDay(), loadMembers()]);
 }
@@ -169,12 +176,15 @@ async function bookPhoneIn() {
   }
   state.phoneKey ??= randomKey();
   const players = Number(page.phonePlayers.value);
-  const start = page.phoneStart.value;
+  const [tee, start] = page.phoneStart.value.includes('|') ? page.phoneStart.value.split('|') : ['1', page.phoneStart.value];
+  const round = page.phoneHolesField.hidden ? {} : { holes: Number(page.phoneHoles.value) };
   page.phoneBook.disabled = true;
   const answer = await adminCall('POST', `/api/courses/${enc(state.course.id)}/bookings`, {
-    body: { start, players, name, ...(email ? { email } : {}) }, headers: { 'Idempotency-Key': state.phoneKey } });
+    body: { start, ...(manyTees() ? { tee } : {}), players, name, ...round, ...(email ? { email } : {}) },
+    headers: { 'Idempotency-Key': state.phoneKey } });
   page.phoneBook.disabled = false;
-  const when = state.labels.get(start) ?? wallClock(start);
+  const when = (state.labels.get(start) ?? wallClock(start)) + (manyTees() ? ` on the ${teeName(tee)}` : '')
+    + (answer.data?.turn ? `, turning at ${wallClock(answer.data.turn.start)} on the ${teeName(answer.data.turn.tee)}` : '');
   if (answer.status === 201) {
     state.phoneKey = null;
     page.phoneName.value = '';
@@ -252,8 +262,10 @@ async function loadDay() {
   const course = state.course.id;
   const date = page.date.value;
   history.replaceState(null, '', `?${new URLSearchParams({ course, date })}`);
+  // Nine holes, where the course plays them, list every start without the turn's conditions.
+  const holes = (state.course.rounds ?? [18]).includes(9) ? '&holes=9' : '';
   const [availability, bookings, blocks] = await Promise.all([
-    call('GET', `/api/courses/${enc(course)}/availability?from=${date}&to=${date}&players=1`),
+    call('GET', `/api/courses/${enc(course)}/availability?from=${date}&to=${date}&players=1${holes}`),
     adminCall('GET', `/api/courses/${enc(course)}/bookings?date=${date}`),
     adminCall('GET', `/api/courses/${enc(course)}/blocks?from=${date}&to=${addDays(date, 1)}`),
   ]);
@@ -294,22 +306,37 @@ async function loadOutbox() {
   page.outboxEmpty.hidden = answer.data.length > 0;
 }
 
+function tees() {
+  return state.course?.tees ?? [{ name: '1' }];
+}
+
+function manyTees() {
+  return tees().length > 1;
+}
+
 function render(availability, bookings, blocks) {
   state.teeTimes = teeTimesOf(availability);
   state.labels = timeLabels(state.teeTimes);
+  // One entry per instant for the block form, whichever tees start then.
+  state.starts = [...new Map(state.teeTimes.map((t) => [t.start, t])).values()];
   page.dayTitle.textContent = `Tee times on ${longDate(availability.from)}`;
   page.zoneNote.textContent = `Times are the course's local time (${availability.timeZone}).`;
   say(page.stale, availability.stale
     ? `Fairway cannot reach its database right now: counts are as of ${timeIn(availability.asOf, availability.timeZone)}.` : '', 'warning');
   renderBlocks(blocks);
-  fillSelect(page.blockFrom, state.teeTimes.map((t) => ({ value: t.start, label: state.labels.get(t.start) })), page.blockFrom.value);
+  fillSelect(page.blockFrom, state.starts.map((t) => ({ value: t.start, label: state.labels.get(t.start) })), page.blockFrom.value);
   fillSelect(page.phoneStart, state.teeTimes.filter((t) => t.status !== 'blocked').map((t) => ({
-    value: t.start, label: `${state.labels.get(t.start)} · ${t.available} of ${state.course.maxPlayersPerTeeTime} free` })),
+    value: manyTees() ? `${t.tee}|${t.start}` : t.start,
+    label: `${state.labels.get(t.start)}${manyTees() ? ` · ${teeName(t.tee)}` : ''} · ${t.available} of ${state.course.maxPlayersPerTeeTime} free` })),
   page.phoneStart.value);
   page.phoneForm.hidden = state.teeTimes.length === 0;
   fillUntil();
   page.blockForm.hidden = state.teeTimes.length === 0;
 
+  if (manyTees()) {
+    renderTees(availability, bookings, blocks);
+    return;
+  }
   const byStart = new Map(state.teeTimes.map((t) => [Date.parse(t.start), []]));
   const elsewhere = [];
   for (const booking of bookings) {
@@ -334,13 +361,68 @@ function render(availability, bookings, blocks) {
   page.none.hidden = state.teeTimes.length > 0;
 }
 
-function bookingList(bookings) {
+/**
+ * The sheet of a course with several tees: one row per tee time, one column per tee, each slot
+ * with its players, those starting there and those who turn there from an earlier start.
+ */
+function renderTees(availability, bookings, blocks) {
+  const max = state.course.maxPlayersPerTeeTime;
+  const listed = new Map(state.teeTimes.map((t) => [`${t.tee}|${Date.parse(t.start)}`, t]));
+  const slots = new Map(); // "tee|epoch ms" -> {starting: [], turning: []}
+  const slot = (tee, start) => {
+    const key = `${tee}|${Date.parse(start)}`;
+    if (!slots.has(key)) slots.set(key, { starting: [], turning: [] });
+    return slots.get(key);
+  };
+  const instants = new Map(state.teeTimes.map((t) => [Date.parse(t.start), t.start]));
+  for (const b of bookings) {
+    slot(b.tee ?? '1', b.start).starting.push(b);
+    if (!instants.has(Date.parse(b.start))) instants.set(Date.parse(b.start), b.start);
+    if (b.turn && b.turn.start.substring(0, 10) === availability.from) {
+      slot(b.turn.tee, b.turn.start).turning.push(b);
+      if (!instants.has(Date.parse(b.turn.start))) instants.set(Date.parse(b.turn.start), b.turn.start);
+    }
+  }
+  const labels = timeLabels([...instants.values()].map((start) => ({ start })));
+  const blockedAt = (tee, start) => blocks.some((k) => Date.parse(k.start) <= Date.parse(start)
+    && Date.parse(start) < Date.parse(k.end) && (!k.tees || k.tees.includes(tee)));
+  const rows = [...instants.entries()].sort((a, b) => a[0] - b[0]).map(([ms, start]) => el('li', {
+    class: 'tee-time two-tees', 'data-start': start,
+  },
+  el('div', { class: 'slot-head' }, el('span', { class: 'time' }, labels.get(start))),
+  el('div', { class: 'tee-slots' }, tees().map((tee) => {
+    const listedHere = listed.get(`${tee.name}|${ms}`);
+    const held = slots.get(`${tee.name}|${ms}`) ?? { starting: [], turning: [] };
+    const confirmed = [...held.starting, ...held.turning].filter((b) => b.status === 'confirmed');
+    const booked = listedHere ? listedHere.booked : confirmed.reduce((sum, b) => sum + b.players, 0);
+    const status = listedHere ? listedHere.status : blockedAt(tee.name, start) ? 'blocked' : booked >= max ? 'full' : 'turns';
+    const words = status === 'turns' ? 'Turns only' : STATUS_LABELS[status] ?? status;
+    return el('div', { class: `tee-slot ${status}`, 'data-tee': tee.name, 'data-booked': booked, 'data-status': status },
+      el('div', { class: 'slot-head' },
+        el('span', { class: 'tee' }, teeName(tee.name)),
+        el('span', { class: 'spots' }, `${booked} of ${max} booked`),
+        el('span', { class: 'status' }, words)),
+      bookingList(held.starting),
+      bookingList(held.turning, true));
+  }))));
+  page.sheet.replaceChildren(...rows);
+  page.sheet.dataset.date = availability.from;
+  page.none.hidden = rows.length > 0;
+}
+
+/** The bookings of a slot; {@code turning}: those who started earlier and play their second nine here. */
+function bookingList(bookings, turning = false) {
   if (bookings.length === 0) return null;
   return el('ul', { class: 'bookings' }, bookings.map((b) => el('li', {
-    class: `booking ${b.status}`, 'data-booking-id': b.id, 'data-status': b.status,
+    class: `booking ${b.status}${turning ? ' turning' : ''}`, 'data-booking-id': b.id, 'data-status': b.status,
   },
-  el('span', {}, `${b.name} · ${b.players === 1 ? '1 player' : `${b.players} players`}${b.email ? ` · ${b.email}` : ''}`
-    + (b.golferId ? ' · booked signed in' : '')),
+  el('span', {}, turning
+    ? `${b.name} · ${b.players === 1 ? '1 player' : `${b.players} players`} · at the turn, started ${wallClock(b.start)} on the ${teeName(b.tee)}`
+    : `${b.name} · ${b.players === 1 ? '1 player' : `${b.players} players`}${b.email ? ` · ${b.email}` : ''}`
+      + (b.holes && (state.course.rounds ?? [18]).length > 1 ? ` · ${b.holes} holes` : '')
+      + (b.turn ? ` · turns ${wallClock(b.turn.start)} on the ${teeName(b.turn.tee)}` : '')
+      + (b.groupId ? ' · group' : '')
+      + (b.golferId ? ' · booked signed in' : '')),
   b.status === 'confirmed'
     ? el('button', { type: 'button', class: 'secondary', onclick: () => cancel(b) }, `Cancel ${b.name}'s booking`)
     : el('span', { class: 'status' }, 'Cancelled'))));
@@ -353,7 +435,7 @@ function renderBlocks(blocks) {
       : `${b.start.substring(0, 10)} ${wallClock(b.start)} – ${b.end.substring(0, 10)} ${wallClock(b.end)}`;
     const inside = b.bookingsInside ?? [];
     return el('li', { class: 'block', 'data-block-id': b.id },
-      el('span', {}, `${b.reason || 'Blocked'} · ${span}`
+      el('span', {}, `${b.reason || 'Blocked'} · ${span}${b.tees ? ` · ${b.tees.map(teeName).join(', ')} only` : ''}`
         + (inside.length ? ` · covers ${inside.length === 1 ? '1 booking' : `${inside.length} bookings`}, still booked` : '')),
       el('button', { type: 'button', class: 'secondary', onclick: () => removeBlock(b), 'aria-label': `Remove block ${b.reason || ''} ${span}` }, 'Remove'));
   }));
@@ -363,9 +445,9 @@ function renderBlocks(blocks) {
 /** The block's end: any later tee time (not included), or just after the day's last one. */
 function fillUntil() {
   const from = Date.parse(page.blockFrom.value);
-  const later = state.teeTimes.filter((t) => Date.parse(t.start) > from)
+  const later = state.starts.filter((t) => Date.parse(t.start) > from)
     .map((t) => ({ value: t.start, label: state.labels.get(t.start) }));
-  const last = state.teeTimes.at(-1);
+  const last = state.starts.at(-1);
   if (last) {
     later.push({ value: new Date(Date.parse(last.start) + 60_000).toISOString(), label: 'the end of the day' });
   }
@@ -374,13 +456,16 @@ function fillUntil() {
 
 async function addBlock() {
   const reason = page.blockReason.value.trim();
-  const body = { start: page.blockFrom.value, end: page.blockUntil.value, ...(reason ? { reason } : {}) };
+  const onTee = page.blockTeesField.hidden ? '' : page.blockTees.value;
+  const body = { start: page.blockFrom.value, end: page.blockUntil.value, ...(reason ? { reason } : {}),
+    ...(onTee ? { tees: [onTee] } : {}) };
   const answer = await adminCall('POST', `/api/courses/${enc(state.course.id)}/blocks`, { body });
   if (answer.status === 201) {
     page.blockReason.value = '';
     const inside = answer.data.bookingsInside ?? [];
     const players = inside.reduce((sum, b) => sum + b.players, 0);
-    say(page.message, `Blocked ${wallClock(answer.data.start)}–${wallClock(answer.data.end)}${reason ? `: ${reason}` : ''}.`
+    say(page.message, `Blocked ${wallClock(answer.data.start)}–${wallClock(answer.data.end)}`
+      + `${onTee ? ` on the ${teeName(onTee)}` : ''}${reason ? `: ${reason}` : ''}.`
       + (inside.length === 0 ? ' No booking is inside it.'
         : ` It covers ${inside.length === 1 ? '1 booking' : `${inside.length} bookings`} (${players} ${players === 1 ? 'player' : 'players'}), `
           + `which stay booked: call them. ${inside.map((b) => `${b.name} at ${wallClock(b.start)} (${b.players})`).join(', ')}.`),

@@ -3,13 +3,14 @@
 // and watch a day count down to its release. Talks only to the public and golfer API.
 import {
   addDays, countdown, el, explain, fillSelect, longDate, money, randomKey, say, slug, teeTimesOf,
-  timeIn, timeLabels, todayIn, wallClock, weekdayAndTime,
+  teeName, timeIn, timeLabels, todayIn, wallClock, weekdayAndTime,
 } from './common.js';
 import { forget, golfer, golferCall, remember, rememberGolfer, signedIn } from './golfer.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
   picker: $('day-picker'), course: $('course'), date: $('date'), players: $('players'),
+  holes: $('holes'), holesField: $('holes-field'),
   previous: $('previous-day'), next: $('next-day'), refresh: $('refresh'),
   stale: $('stale-banner'), message: $('message'),
   dayTitle: $('day-title'), zoneNote: $('zone-note'), teeTimes: $('tee-times'), none: $('no-tee-times'),
@@ -79,12 +80,13 @@ async function start() {
       date = booking.start.substring(0, 10);
     }
   }
-  await selectCourse(page.course.value, date, params.get('players'));
+  await selectCourse(page.course.value, date, params.get('players'), params.get('holes'));
 }
 
 function wire() {
   page.picker.addEventListener('submit', (event) => event.preventDefault());
-  page.course.addEventListener('change', () => selectCourse(page.course.value, page.date.value, page.players.value));
+  page.course.addEventListener('change', () => selectCourse(page.course.value, page.date.value, page.players.value,
+    page.holes.value));
   page.date.addEventListener('change', () => {
     if (page.date.value) loadDay();
   });
@@ -96,6 +98,7 @@ function wire() {
   page.previous.addEventListener('click', () => moveDays(-1));
   page.next.addEventListener('click', () => moveDays(1));
   page.players.addEventListener('change', loadDay);
+  page.holes.addEventListener('change', loadDay);
   page.refresh.addEventListener('click', loadDay);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && state.course) loadDay();
@@ -106,10 +109,11 @@ function wire() {
   });
   page.close.addEventListener('click', () => page.dialog.close());
   page.dialog.addEventListener('close', () => {
-    const start = state.form?.teeTime.start;
+    const teeTime = state.form?.teeTime;
     state.form = null;
-    if (document.activeElement === document.body) {
-      page.teeTimes.querySelector(`[data-start="${start}"] button`)?.focus(); // back where the keyboard was
+    if (teeTime && document.activeElement === document.body) {
+      // Back where the keyboard was.
+      page.teeTimes.querySelector(`[data-start="${teeTime.start}"][data-tee="${teeTime.tee ?? '1'}"] button`)?.focus();
     }
   });
   page.cancel.addEventListener('click', cancelBooking);
@@ -204,7 +208,9 @@ async function loadMine() {
   say(page.mineMessage, '');
   page.mine.replaceChildren(...answer.data.map((b) => el('li', { class: `my-booking ${b.status}`, 'data-booking-id': b.id },
     el('span', {}, `${longDate(b.start.substring(0, 10))} ${wallClock(b.start)} · ${courseName(b.courseId)} · `
-      + `${b.players === 1 ? '1 player' : `${b.players} players`}${b.status === 'cancelled' ? ' · cancelled' : ''}`), ' ',
+      + `${b.players === 1 ? '1 player' : `${b.players} players`}`
+      + `${b.tee && b.tee !== '1' ? ` · ${teeName(b.tee)}` : ''}${b.turn ? ` · turn ${wallClock(b.turn.start)}` : ''}`
+      + `${b.status === 'cancelled' ? ' · cancelled' : ''}`), ' ',
     b.status === 'confirmed'
       ? el('button', { type: 'button', class: 'secondary', onclick: () => cancelMine(b) },
         `Cancel ${wallClock(b.start)} on ${longDate(b.start.substring(0, 10))}`)
@@ -240,10 +246,10 @@ function problemText(answer) {
   return explain(answer.problem);
 }
 
-async function selectCourse(id, date, players) {
+async function selectCourse(id, date, players, holes) {
   const answer = await call('GET', `/api/courses/${enc(id)}`);
   if (!answer.ok) {
-    failLoading(answer, () => selectCourse(id, date, players));
+    failLoading(answer, () => selectCourse(id, date, players, holes));
     return;
   }
   state.course = answer.data;
@@ -253,6 +259,11 @@ async function selectCourse(id, date, players) {
   page.date.value = withinWindow(date || state.today);
   const sizes = Array.from({ length: state.course.maxPlayersPerTeeTime }, (_, i) => i + 1);
   fillSelect(page.players, sizes.map((n) => ({ value: n, label: n === 1 ? '1 player' : `${n} players` })), players ?? 1);
+  // 9 or 18 holes, asked only where the course offers both.
+  const rounds = state.course.rounds ?? [18];
+  fillSelect(page.holes, [...rounds].sort((a, b) => b - a).map((n) => ({ value: n, label: `${n} holes` })),
+    holes ?? (rounds.includes(18) ? 18 : 9));
+  page.holesField.hidden = rounds.length < 2;
   await loadDay();
 }
 
@@ -289,12 +300,14 @@ async function loadDay() {
     page.earlier.hidden = true;
     return;
   }
-  const params = { course: state.course.id, date, players };
+  const holes = page.holes.value || '18';
+  const params = { course: state.course.id, date, players, ...(page.holesField.hidden ? {} : { holes }) };
   if (state.booking && !page.confirmation.hidden) params.booking = state.booking.id;
   history.replaceState(null, '', `?${new URLSearchParams(params)}`);
   page.teeTimes.setAttribute('aria-busy', 'true');
   const answer = await call('GET',
-    `/api/courses/${enc(state.course.id)}/availability?from=${date}&to=${date}&players=${players}`);
+    `/api/courses/${enc(state.course.id)}/availability?from=${date}&to=${date}&players=${players}`
+    + (page.holesField.hidden ? '' : `&holes=${holes}`));
   if (sequence !== state.sequence) return; // a later choice is already being loaded
   page.teeTimes.setAttribute('aria-busy', 'false');
   if (!answer.ok) {
@@ -328,7 +341,8 @@ function failLoading(answer, again) {
 
 function render(availability) {
   page.dayTitle.textContent = `Tee times on ${longDate(availability.from)}`;
-  page.zoneNote.textContent = `Times are the course's local time (${availability.timeZone}); prices are per player.`;
+  page.zoneNote.textContent = `Times are the course's local time (${availability.timeZone}); prices are per player`
+    + (manyTees() ? '. Rounds start from either tee; an 18-hole round also holds its place at the turn, shown on each time.' : '.');
   if (availability.stale) {
     say(page.stale, `Fairway cannot reach its database right now: the times shown are as of ${timeIn(availability.asOf, availability.timeZone)} and may be out of date.`, 'warning');
   } else {
@@ -421,24 +435,48 @@ function tileWords(teeTime, availability) {
     default:
       if (Date.parse(teeTime.start) <= serverNow()) return { spots: '', status: 'Gone by', gone: true };
       if ((teeTime.minPlayers ?? 1) > players) return { spots: left, status: `${teeTime.minPlayers} players or more` };
+      if (Date.parse(teeTime.start) >= serverNow() + (state.course.minNoticeMinutes ?? 0) * 60_000 && missesTurn(teeTime)) {
+        return { spots: '', status: (state.course.rounds ?? []).includes(9) ? 'No time at the turn: 9 holes only' : 'No time at the turn' };
+      }
       return { spots: left, status: 'Too soon to book online' };
   }
+}
+
+/** Whether an 18-hole round from this tee would turn, and finds no tee time at the turn. */
+function missesTurn(teeTime) {
+  const tee = (state.course.tees ?? []).find((t) => t.name === teeTime.tee);
+  return teeTime.holes === 18 && !teeTime.turn && Boolean(tee?.turnsTo);
+}
+
+/** Whether the course has more than one tee: only then do golfers see which tee a time is on. */
+function manyTees() {
+  return (state.course?.tees ?? []).length > 1;
+}
+
+/** Where the round goes: its tee where there are several, and its turn. */
+function roundWords(teeTime, timeZone) {
+  const parts = [];
+  if (manyTees()) parts.push(`From the ${teeName(teeTime.tee)}`);
+  if (teeTime.turn) parts.push(`turn ${timeIn(teeTime.turn.start, timeZone)} at the ${teeName(teeTime.turn.tee)}`);
+  return parts.join(', ');
 }
 
 function teeTimeItem(teeTime, label, availability) {
   const price = teeTime.rate ? `${money(teeTime.rate.pricePerPlayer, availability.currency)} · ${teeTime.rate.name}` : 'No price';
   const words = tileWords(teeTime, availability);
+  const round = roundWords(teeTime, availability.timeZone);
   const button = el('button', {
     type: 'button', class: 'slot', disabled: teeTime.status !== 'open',
     onclick: () => openForm(teeTime, label, availability),
   },
   el('span', { class: 'time' }, label),
+  round ? el('span', { class: 'round' }, round) : null,
   words.spots ? el('span', { class: 'spots' }, words.spots) : null,
   words.gone ? null : el('span', { class: 'price' }, price),
   el('span', { class: 'status' }, words.status));
   return el('li', {
-    class: `tee-time ${teeTime.status}`, 'data-start': teeTime.start, 'data-status': teeTime.status,
-    'data-available': teeTime.available,
+    class: `tee-time ${teeTime.status}`, 'data-start': teeTime.start, 'data-tee': teeTime.tee ?? '1',
+    'data-status': teeTime.status, 'data-available': teeTime.available,
   }, button);
 }
 
@@ -453,7 +491,10 @@ function openForm(teeTime, label, availability) {
     courseId: state.course.id, teeTime, players, price, key: randomKey(), sentBody: null, unknown: false, sending: false,
   };
   page.bookingTitle.textContent = `Book ${label} on ${longDate(availability.from)}`;
-  page.summary.textContent = `${players === 1 ? '1 player' : `${players} players`} at ${state.course.name}`
+  const round = roundWords(teeTime, availability.timeZone);
+  const holes = page.holesField.hidden ? '' : `, ${teeTime.holes} holes`;
+  page.summary.textContent = `${players === 1 ? '1 player' : `${players} players`} at ${state.course.name}${holes}`
+    + (round ? ` (${round.charAt(0).toLowerCase()}${round.slice(1)})` : '')
     + (price ? `, ${price.total} in all (${price.each} each), paid at the course.` : '.');
   say(page.bookingError, '');
   lockForm(false);
@@ -508,7 +549,10 @@ async function submitBooking() {
     if (renamed.ok) rememberGolfer(renamed.data);
   }
   // A signed-in golfer's booking leaves the email out: the golfer's is used.
-  const body = { start: form.teeTime.start, players: form.players, name, ...(email ? { email } : {}) };
+  const body = {
+    start: form.teeTime.start, players: form.players, name, ...(email ? { email } : {}),
+    ...(form.teeTime.tee ? { tee: form.teeTime.tee, holes: form.teeTime.holes } : {}),
+  };
   const text = JSON.stringify(body);
   if (form.sentBody !== null && form.sentBody !== text && !form.unknown) {
     form.key = randomKey(); // the earlier attempt was refused: the changed form is a new request
@@ -612,8 +656,13 @@ function showConfirmation(booking) {
   page.bookingLink.href = link;
   page.bookingLink.textContent = link;
   const course = Array.from(page.course.options).find((o) => o.value === booking.courseId)?.textContent ?? booking.courseId;
+  const round = [
+    (state.course?.rounds ?? [18]).length > 1 && booking.holes ? `${booking.holes} holes` : '',
+    manyTees() && booking.tee ? `from the ${teeName(booking.tee)}` : '',
+    booking.turn ? `turning at ${wallClock(booking.turn.start)} on the ${teeName(booking.turn.tee)}` : '',
+  ].filter(Boolean).join(' ');
   const what = `${longDate(booking.start.substring(0, 10))} at ${wallClock(booking.start)}, ${course}, `
-    + `${booking.players === 1 ? '1 player' : `${booking.players} players`}, under the name ${booking.name}`;
+    + `${booking.players === 1 ? '1 player' : `${booking.players} players`}${round ? `, ${round}` : ''}, under the name ${booking.name}`;
   page.confirmationText.textContent = booking.status === 'confirmed' ? `Booked: ${what}.` : `Cancelled: ${what}.`;
   const price = booking.price
     ? { total: money(booking.price, state.course?.currency ?? 'USD'), each: money(booking.pricePerPlayer, state.course?.currency ?? 'USD') }

@@ -19,8 +19,9 @@ import java.util.Map;
  */
 public final class AvailabilityJson {
 
-    /** Bytes of one tee time, a little over the usual, so the buffer rarely grows. */
-    private static final int BYTES_PER_TEE_TIME = 170;
+    /** Bytes of one tee time, a little over the usual, so the buffer rarely grows; and of a turn. */
+    private static final int BYTES_PER_TEE_TIME = 190;
+    private static final int BYTES_PER_TURN = 72;
     private static final Map<TeeTimeStatus, byte[]> STATUSES = new EnumMap<>(TeeTimeStatus.class);
     private static final byte[] NULL = JsonBytes.utf8("null");
 
@@ -38,7 +39,12 @@ public final class AvailabilityJson {
         for (DaySheet day : availability.days()) {
             teeTimes += day.teeTimes().size();
         }
-        JsonBytes json = new JsonBytes(512 + availability.days().size() * 40 + teeTimes * BYTES_PER_TEE_TIME);
+        boolean turns = availability.course().rules().layout().tees().stream().anyMatch(t -> t.turnsTo().isPresent());
+        JsonBytes json = new JsonBytes(512 + availability.days().size() * 40
+                + teeTimes * (BYTES_PER_TEE_TIME + (turns ? BYTES_PER_TURN : 0)));
+        // Each tee's name, quoted once.
+        Map<String, byte[]> tees = new java.util.HashMap<>();
+        availability.course().rules().layout().tees().forEach(t -> tees.put(t.name(), JsonBytes.quoted(t.name())));
         json.ascii("{\"courseId\":").string(availability.course().id())
                 .ascii(",\"timeZone\":").string(availability.course().rules().zone().getId())
                 .ascii(",\"currency\":").string(availability.course().rules().currency().getCurrencyCode())
@@ -79,9 +85,9 @@ public final class AvailabilityJson {
                     json.ascii(",\"releasesAt\":").raw(releasesAt);
                 }
                 // Part 3's fields: added to every tee time, the turn to a round that takes one.
-                json.ascii(",\"tee\":").string(slot.tee()).ascii(",\"holes\":").number(slot.holes());
+                json.ascii(",\"tee\":").raw(tees.get(slot.tee())).ascii(",\"holes\":").number(slot.holes());
                 if (slot.turn() != null) {
-                    json.ascii(",\"turn\":{\"tee\":").string(slot.turn().tee()).ascii(",\"start\":\"");
+                    json.ascii(",\"turn\":{\"tee\":").raw(tees.get(slot.turn().tee())).ascii(",\"start\":\"");
                     appendStart(json, slot.turn().teeTime());
                     json.ascii("\",\"available\":").number(slot.turnAvailable()).ascii("}");
                 }

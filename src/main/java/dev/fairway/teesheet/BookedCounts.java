@@ -60,6 +60,46 @@ public final class BookedCounts {
         return i >= 0 ? booked[i] : 0;
     }
 
+    /**
+     * Counts looked up in increasing key order, as a day's sheet reads them: each look-up steps on
+     * from the last instead of searching the whole array again.
+     */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** A reader of {@link BookedCounts} for keys that never decrease. */
+    public final class Cursor {
+
+        private static final int STEPS = 8;
+        private int at = -1;
+
+        private Cursor() {
+        }
+
+        /** Players on the slot, the key at or after the last one asked. */
+        public int at(long epochSecond, int teeIndex) {
+            long key = key(epochSecond, teeIndex);
+            if (at < 0) {
+                at = lowerBound(key, 0);
+            } else {
+                int steps = 0;
+                while (at < keys.length && keys[at] < key && steps++ < STEPS) {
+                    at++;
+                }
+                if (at < keys.length && keys[at] < key) {
+                    at = lowerBound(key, at);
+                }
+            }
+            return at < keys.length && keys[at] == key ? booked[at] : 0;
+        }
+    }
+
+    private int lowerBound(long key, int from) {
+        int i = Arrays.binarySearch(keys, from, keys.length, key);
+        return i >= 0 ? i : -i - 1;
+    }
+
     /** Receives one slot's booked count. */
     @FunctionalInterface
     public interface Entry {

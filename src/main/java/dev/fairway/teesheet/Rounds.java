@@ -35,13 +35,42 @@ public final class Rounds {
         if (holes == 9 || tee.turnsTo().isEmpty()) {
             return new Slots(start, null);
         }
-        long earliest = start.epochSecond() + layout.turnMinutes() * 60L;
-        long latest = earliest + layout.turnWaitMinutes() * 60L;
-        int at = firstAtOrAfter(day, earliest);
-        if (at >= day.size() || day.get(at).epochSecond() > latest) {
-            return new NoTurn();
+        TurnCursor turns = new TurnCursor(layout, day, firstAtOrAfter(day, start.epochSecond() + layout.turnMinutes() * 60L));
+        TeeTime turn = turns.turnOf(start);
+        return turn == null ? new NoTurn() : new Slots(start, new Turn(tee.turnsTo().orElseThrow(), turn));
+    }
+
+    /** The turns of rounds starting on a day, asked in start order, as a day's sheet asks them. */
+    public static TurnCursor turns(Layout layout, List<TeeTime> day) {
+        return new TurnCursor(layout, day, 0);
+    }
+
+    /**
+     * Finds the turn tee time of rounds whose starts never go back: the first tee time at or after
+     * start + turnMinutes, unless it is later than turnMinutes + turnWaitMinutes after the start.
+     */
+    public static final class TurnCursor {
+
+        private final long turnSeconds;
+        private final long waitSeconds;
+        private final List<TeeTime> day;
+        private int at;
+
+        private TurnCursor(Layout layout, List<TeeTime> day, int from) {
+            this.turnSeconds = layout.turnMinutes() * 60L;
+            this.waitSeconds = layout.turnWaitMinutes() * 60L;
+            this.day = day;
+            this.at = from;
         }
-        return new Slots(start, new Turn(tee.turnsTo().orElseThrow(), day.get(at)));
+
+        /** The turn of a round starting at {@code start} (no earlier than the last asked), or null when it has none. */
+        public TeeTime turnOf(TeeTime start) {
+            long earliest = start.epochSecond() + turnSeconds;
+            while (at < day.size() && day.get(at).epochSecond() < earliest) {
+                at++;
+            }
+            return at < day.size() && day.get(at).epochSecond() <= earliest + waitSeconds ? day.get(at) : null;
+        }
     }
 
     /** As {@link #plan}, naming the tee. */

@@ -58,41 +58,58 @@ public final class TeeSheet {
                                BookedCounts booked, List<Block> blocks) {
         Layout layout = rules.layout();
         List<Tee> tees = layout.tees();
-        BlockedPeriods[] blocked = new BlockedPeriods[tees.size()];
-        for (int t = 0; t < tees.size(); t++) {
-            String name = tees.get(t).name();
-            blocked[t] = BlockedPeriods.of(blocks.stream().filter(b -> b.everyTee() || b.tees().contains(name)).toList());
+        int count = tees.size();
+        BlockedPeriods[] blocked = new BlockedPeriods[count];
+        // Per tee: whether it is listed, and the tee its 18-hole rounds turn to (-1: none).
+        boolean[] listed = new boolean[count];
+        int[] turnsTo = new int[count];
+        boolean anyTurn = false;
+        for (int t = 0; t < count; t++) {
+            Tee tee = tees.get(t);
+            blocked[t] = BlockedPeriods.of(blocks.stream().filter(b -> b.everyTee() || b.tees().contains(tee.name())).toList());
+            listed[t] = onlyTee.isEmpty() || onlyTee.get().equals(tee.name());
+            turnsTo[t] = holes == 18 ? tee.turnsTo().map(layout::indexOf).orElse(-1) : -1;
+            anyTurn |= listed[t] && turnsTo[t] >= 0;
         }
         int max = rules.maxPlayersPerTeeTime();
+        // Slots are read in key order: starts by (instant, tee), each tee's turns by instant.
+        BookedCounts.Cursor starts = booked.cursor();
+        BookedCounts.Cursor[] turnSlots = new BookedCounts.Cursor[count];
+        for (int t = 0; t < count; t++) {
+            turnSlots[t] = booked.cursor();
+        }
         List<DaySheet> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             List<TeeTime> grid = TeeTimeGrid.on(rules, date);
-            List<TeeTimeSlot> slots = new ArrayList<>(grid.size() * tees.size());
+            List<TeeTimeSlot> slots = new ArrayList<>(grid.size() * count);
             List<Rate> rates = ratesByDay.get(date.getDayOfWeek());
             List<MinPlayersRule> least = minPlayersByDay.get(date.getDayOfWeek());
             Instant release = releasesAt(date);
             Instant releasesAt = now.isBefore(release) ? release : null;
+            Rounds.TurnCursor turns = anyTurn ? Rounds.turns(layout, grid) : null;
             for (TeeTime teeTime : grid) {
-                for (int t = 0; t < tees.size(); t++) {
+                // What every tee's round at this instant shares: its rate, least players and turn tee time.
+                Rate rate = rate(rates, teeTime, holes);
+                int minPlayers = minPlayers(least, teeTime);
+                TeeTime turnTime = turns == null ? null : turns.turnOf(teeTime);
+                for (int t = 0; t < count; t++) {
                     Tee tee = tees.get(t);
-                    if ((onlyTee.isPresent() && !onlyTee.get().equals(tee.name())) || !tee.startsAt(teeTime)) {
+                    if (!listed[t] || !tee.startsAt(teeTime)) {
                         continue;
                     }
-                    int taken = booked.at(teeTime.epochSecond(), t);
+                    int taken = starts.at(teeTime.epochSecond(), t);
                     int startRoom = Math.max(0, max - taken);
-                    Rounds.Plan plan = Rounds.plan(layout, tee, teeTime, holes, grid);
-                    Turn turn = plan instanceof Rounds.Slots round ? round.turn() : null;
-                    int turnIndex = turn == null ? -1 : layout.indexOf(turn.tee());
-                    int turnRoom = turn == null ? 0
-                            : Math.max(0, max - booked.at(turn.teeTime().epochSecond(), turnIndex));
+                    int target = turnsTo[t];
+                    boolean noTurn = target >= 0 && turnTime == null;
+                    Turn turn = target >= 0 && turnTime != null ? new Turn(tees.get(target).name(), turnTime) : null;
+                    int turnRoom = turn == null ? 0 : Math.max(0, max - turnSlots[target].at(turnTime.epochSecond(), target));
                     int available = turn == null ? startRoom : Math.min(startRoom, turnRoom);
                     boolean isBlocked = blocked[t].covers(teeTime.epochSecond())
-                            || (turn != null && blocked[turnIndex].covers(turn.teeTime().epochSecond()));
-                    int minPlayers = minPlayers(least, teeTime);
-                    TeeTimeStatus status = status(teeTime, isBlocked, releasesAt == null, plan instanceof Rounds.NoTurn,
-                            minPlayers, available, players);
-                    slots.add(new TeeTimeSlot(teeTime, tee.name(), holes, taken, available, status,
-                            rate(rates, teeTime, holes), releasesAt, minPlayers, turn, turnRoom));
+                            || (turn != null && blocked[target].covers(turnTime.epochSecond()));
+                    TeeTimeStatus status = status(teeTime, isBlocked, releasesAt == null, noTurn, minPlayers, available,
+                            players);
+                    slots.add(new TeeTimeSlot(teeTime, tee.name(), holes, taken, available, status, rate, releasesAt,
+                            minPlayers, turn, turnRoom));
                 }
             }
             days.add(new DaySheet(date, slots));

@@ -3,6 +3,9 @@ package dev.fairway.bench;
 import dev.fairway.availability.Availability;
 import dev.fairway.availability.AvailabilityJson;
 import dev.fairway.teesheet.Block;
+import dev.fairway.teesheet.BookingPolicy;
+import dev.fairway.teesheet.Layout;
+import dev.fairway.teesheet.Tee;
 import dev.fairway.teesheet.BookedCounts;
 import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.CourseRules;
@@ -23,9 +26,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +38,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,6 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The availability hot path without I/O: grid, statuses and rates of an 8-minute course
  * (about 3,100 tee times in 31 days, 2,000 of them booked), and the JSON of that answer.
+ * With {@code tees=2} the same course has a 10th tee, rounds from both turning to the other
+ * (18 holes: every tee time's turn is looked up and its slot counted): twice the tee times, and
+ * 4,000 booked. Compare per tee time: the two-tee figure over twice the one-tee figure.
  * Run with bench/jmh (see bench/README.md).
  */
 @State(Scope.Benchmark)
@@ -63,6 +70,9 @@ public class TeeSheetBenchmark {
     private List<Block> blocks;
     private Availability availability;
 
+    @Param({"1", "2"})
+    public int tees;
+
     @Setup
     public void setUp() {
         Map<DayOfWeek, List<TimeRange>> week = new EnumMap<>(DayOfWeek.class);
@@ -74,19 +84,25 @@ public class TeeSheetBenchmark {
                 new Rate("Weekend", Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), LocalTime.MIN,
                         LocalTime.of(23, 59), new BigDecimal("79.00")),
                 new Rate("Weekday", Set.of(), LocalTime.MIN, LocalTime.of(23, 59), new BigDecimal("59.00")));
+        Layout layout = tees == 1 ? Layout.DEFAULT : new Layout(List.of(new Tee("1", Optional.of("10"), Optional.empty()),
+                new Tee("10", Optional.of("1"), Optional.empty())), Set.of(9, 18), 120, 10);
         rules = new CourseRules(ZoneId.of("America/New_York"), 8, 4, 60, 30, 120, Currency.getInstance("USD"),
-                week, Map.of(), rates);
+                week, Map.of(), rates, CourseRules.REMINDER_HOURS_BEFORE, CourseRules.ROUND_MINUTES, BookingPolicy.NONE,
+                layout);
         course = new Course("bench", "Bench Golf Club", rules);
         List<TeeTime> all = new ArrayList<>();
         for (LocalDate date = FROM; !date.isAfter(TO); date = date.plusDays(1)) {
             all.addAll(TeeTimeGrid.on(rules, date));
         }
         Collections.shuffle(all, new Random(7));
-        Map<Instant, Integer> counts = new HashMap<>();
-        for (TeeTime teeTime : all.subList(0, 2000)) {
-            counts.put(teeTime.instant(), 1 + (int) (teeTime.epochSecond() % 4));
+        java.util.TreeMap<Long, Integer> counts = new java.util.TreeMap<>();
+        for (int tee = 0; tee < tees; tee++) {
+            for (TeeTime teeTime : all.subList(tee * 1000, tee * 1000 + 2000)) {
+                counts.put(BookedCounts.key(teeTime.epochSecond(), tee), 1 + (int) (teeTime.epochSecond() % 4));
+            }
         }
-        booked = BookedCounts.of(counts);
+        booked = BookedCounts.ofSorted(counts.keySet().stream().mapToLong(Long::longValue).toArray(),
+                counts.values().stream().mapToInt(Integer::intValue).toArray());
         blocks = List.of(new Block("frost", Instant.parse("2027-03-02T11:00:00Z"), Instant.parse("2027-03-02T14:00:00Z"), "Frost"),
                 new Block("event", Instant.parse("2027-03-20T11:00:00Z"), Instant.parse("2027-03-21T23:00:00Z"), "Club championship"));
         Instant now = Instant.parse("2027-03-01T12:00:00Z");

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * and filled the server's 20,000 file descriptors in 35 s: "Too many open files", and other clients
  * got nothing. Here 20,000 such connections come from two processes (one address with 10,000, and
  * forty addresses with 250 each, under the per-address cap) while a client from another address
- * asks every 200 ms: each of its requests must be answered, fast.
+ * asks every 200 ms: each of its requests must be answered within 2 s. Not within 1 s: while the
+ * attackers open their connections in bursts the kernel's SYN queue can drop the client's first
+ * SYN, which the kernel sends again after 1 s (CI saw a 1,040 ms answer that way); without the guard
+ * none were answered at all.
  */
 class SlowlorisTest {
 
@@ -37,13 +40,12 @@ class SlowlorisTest {
             attackers.add(attacker(server.port(), 10_000, List.of("127.0.0.1")));
             attackers.add(attacker(server.port(), 10_000, IntStream.rangeClosed(1, 40).mapToObj(i -> "127.0.1." + i).toList()));
 
-            List<Long> millis = new ArrayList<>();
+            int answered = 0;
             int unanswered = 0;
             long end = System.nanoTime() + ATTACK.toNanos();
             while (System.nanoTime() < end) {
-                long started = System.nanoTime();
                 if (ping(server.port())) {
-                    millis.add((System.nanoTime() - started) / 1_000_000);
+                    answered++;
                 } else {
                     unanswered++;
                 }
@@ -51,9 +53,8 @@ class SlowlorisTest {
             }
 
             assertThat(attackers).allMatch(Process::isAlive);
-            assertThat(unanswered).as("requests of the other client without an answer").isZero();
-            assertThat(millis.stream().mapToLong(Long::longValue).max().orElseThrow())
-                    .as("the slowest answer to the other client, ms").isLessThan(1_000);
+            assertThat(unanswered).as("requests of the other client without an answer within 2 s").isZero();
+            assertThat(answered).as("requests of the other client answered").isPositive();
             assertThat(metrics.get("fairway.http.connections.open").gauge().value())
                     .as("connections the server holds").isLessThanOrEqualTo(FileDescriptors.MOST_CONNECTIONS);
             assertThat(closed(metrics, "too-many-from-address")).as("refused beyond one address's share").isPositive();

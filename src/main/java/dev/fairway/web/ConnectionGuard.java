@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
@@ -67,7 +68,8 @@ final class ConnectionGuard extends ContainerLifeCycle implements Connection.Lis
         final String address;
         final AtomicInteger requests = new AtomicInteger();
         volatile Scheduler.Task deadline;
-        volatile boolean counted;
+        /** Counted in {@code open} and its address's share until released, once, at the close. */
+        final AtomicBoolean counted = new AtomicBoolean();
 
         Watched(String address) {
             this.address = address;
@@ -98,7 +100,7 @@ final class ConnectionGuard extends ContainerLifeCycle implements Connection.Lis
         watched.put(connection, watch);
         int all = open.incrementAndGet();
         int fromAddress = byAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-        watch.counted = true;
+        watch.counted.set(true);
         if (fromAddress > PER_ADDRESS && !proxies.trusts(address)) {
             refuse(connection, tooManyFromAddress, "one client address already holds " + PER_ADDRESS + " connections");
             return;
@@ -125,14 +127,14 @@ final class ConnectionGuard extends ContainerLifeCycle implements Connection.Lis
             first.remove();
         }
         makingRoom.increment();
-        eldest.getEndPoint().close();
+        close(eldest);
         return true;
     }
 
     @Override
     public void onClosed(Connection connection) {
         Watched watch = watched.remove(connection);
-        if (watch == null || !watch.counted) {
+        if (watch == null) {
             return;
         }
         Scheduler.Task deadline = watch.deadline;
@@ -142,8 +144,27 @@ final class ConnectionGuard extends ContainerLifeCycle implements Connection.Lis
         synchronized (waiting) {
             waiting.remove(connection);
         }
-        open.decrementAndGet();
-        byAddress.computeIfPresent(watch.address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        release(watch);
+    }
+
+    /**
+     * Closes a connection this guard gave up on. Its socket is closed here and now, but Jetty tells
+     * {@link #onClosed} later, from its selector: it is released from the counts at once, so that
+     * {@code open} is the file descriptors held, never more than the limit in a burst of closes.
+     */
+    private void close(Connection connection) {
+        Watched watch = watched.get(connection);
+        connection.getEndPoint().close();
+        if (watch != null) {
+            release(watch);
+        }
+    }
+
+    private void release(Watched watch) {
+        if (watch.counted.compareAndSet(true, false)) {
+            open.decrementAndGet();
+            byAddress.computeIfPresent(watch.address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        }
     }
 
     /** A request on {@code connection} has its headers: the deadline of this one is met. */
@@ -195,7 +216,7 @@ final class ConnectionGuard extends ContainerLifeCycle implements Connection.Lis
     private void closeIfStill(Connection connection, Watched watch, int requestsThen) {
         if (watch.requests.get() == requestsThen && watched.get(connection) == watch) {
             slowHeaders.increment();
-            connection.getEndPoint().close();
+            close(connection);
         }
     }
 
@@ -205,7 +226,7 @@ final class ConnectionGuard extends ContainerLifeCycle implements Connection.Lis
         if (heldBack >= 0) {
             log.warn("Connections refused: {}{}", why, LogThrottle.heldBack(heldBack));
         }
-        connection.getEndPoint().close();
+        close(connection);
     }
 
     private static String address(SocketAddress remote) {

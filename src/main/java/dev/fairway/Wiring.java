@@ -11,6 +11,10 @@ import dev.fairway.bookings.BookingEmailComposer;
 import dev.fairway.bookings.BookingRoutes;
 import dev.fairway.bookings.GroupRoutes;
 import dev.fairway.bookings.GroupService;
+import dev.fairway.bookings.BookingChanges;
+import dev.fairway.bookings.Suspensions;
+import dev.fairway.sheet.SheetRoutes;
+import dev.fairway.sheet.SheetService;
 import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.IdempotencyCleanup;
 import dev.fairway.config.DatabaseUrl;
@@ -126,6 +130,9 @@ public final class Wiring {
             Runnable emailWritten = () -> mailer.ifPresent(OutboxWorker::wake);
             BookingService bookings = new BookingService(database, clock, changes, emailWritten);
             GroupService groups = new GroupService(database, clock, bookings, changes, emailWritten);
+            Suspensions suspensions = new Suspensions(database, clock);
+            SheetService sheets = new SheetService(database);
+            BookingChanges bookingChanges = new BookingChanges(database, clock, changes, emailWritten);
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
             GolferService golfers = new GolferService(database, clock);
@@ -156,8 +163,9 @@ public final class Wiring {
                             new CourseRoutes(courses, admin),
                             new BlockRoutes(courses, blocks, admin),
                             new AvailabilityRoutes(courses, availability, members, admin),
-                            new BookingRoutes(courses, bookings, admin, limits, members),
-                            new GroupRoutes(courses, groups, limits, members),
+                            new BookingRoutes(courses, bookings, admin, limits, members, suspensions, bookingChanges),
+                            new GroupRoutes(courses, groups, limits, members, suspensions),
+                            new SheetRoutes(courses, sheets, admin),
                             new GolferRoutes(signIn, golfers, limits, mail.console() ? "console" : mail.smtp().isPresent() ? "smtp" : "off"),
                             new MemberRoutes(courses, members, admin),
                             new OutboxRoutes(outbox, admin)));

@@ -13,14 +13,21 @@ import java.util.Objects;
  * @param players   players booked
  * @param name      the name it is under
  * @param email     the contact email, or null
- * @param status    confirmed or cancelled
+ * @param status    confirmed, checked-in, no-show or cancelled
  * @param createdAt when it was made
  * @param golferId  the signed-in golfer whose booking it is, or null
  * @param booker    who it counts against for the limits (the golfer's or the given email, lower-cased), or null
+ * @param tee       the tee the round starts from
+ * @param holes     9 or 18
+ * @param turn      the slot of its second nine, or null
+ * @param pricePerPlayer the price it was made at, or null without a rate
+ * @param groupId   the group it is a part of, or null
+ * @param notes     the staff's notes, or null
+ * @param sequence  its calendar entry's revision: each change emailed to the golfer raises it
  */
 public record Booking(String id, String courseId, Instant start, int players, String name, String email,
                       Status status, Instant createdAt, String golferId, String booker, String tee, int holes,
-                      Slot turn, BigDecimal pricePerPlayer, String groupId) {
+                      Slot turn, BigDecimal pricePerPlayer, String groupId, String notes, int sequence) {
 
     public Booking {
         Objects.requireNonNull(id, "id");
@@ -46,15 +53,33 @@ public record Booking(String id, String courseId, Instant start, int players, St
         return pricePerPlayer == null ? null : pricePerPlayer.multiply(BigDecimal.valueOf(players));
     }
 
+    /** A new booking: confirmed, without notes, at its first revision. */
+    public Booking(String id, String courseId, Instant start, int players, String name, String email, Instant createdAt,
+                   String golferId, String booker, String tee, int holes, Slot turn, BigDecimal pricePerPlayer,
+                   String groupId) {
+        this(id, courseId, start, players, name, email, Status.CONFIRMED, createdAt, golferId, booker, tee, holes, turn,
+                pricePerPlayer, groupId, null, 0);
+    }
+
     /** This booking with another status. */
     public Booking withStatus(Status other) {
         return new Booking(id, courseId, start, players, name, email, other, createdAt, golferId, booker, tee, holes, turn,
-                pricePerPlayer, groupId);
+                pricePerPlayer, groupId, notes, sequence);
+    }
+
+    /** Whether it holds its spots: every status but cancelled. */
+    public boolean holdsSpots() {
+        return status != Status.CANCELLED;
+    }
+
+    /** The slots it holds, start first. */
+    public java.util.List<Slot> slots() {
+        return turn == null ? java.util.List.of(startSlot()) : java.util.List.of(startSlot(), turn);
     }
 
     /** The contract's booking statuses. */
     public enum Status {
-        CONFIRMED("confirmed"), CANCELLED("cancelled");
+        CONFIRMED("confirmed"), CANCELLED("cancelled"), CHECKED_IN("checked-in"), NO_SHOW("no-show");
 
         private final String json;
 
@@ -67,7 +92,12 @@ public record Booking(String id, String courseId, Instant start, int players, St
         }
 
         public static Status of(String json) {
-            return json.equals("cancelled") ? CANCELLED : CONFIRMED;
+            for (Status status : values()) {
+                if (status.json.equals(json)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("no booking status " + json);
         }
     }
 }

@@ -114,6 +114,21 @@ final class BookingAnswers {
         return n + suffix;
     }
 
+    /** 409 {@code suspended}: the booker's no-shows keep them from booking here until {@code until}. */
+    static Answer suspended(java.time.Instant until, Course course) {
+        String when = Instants.format(until, course.rules().zone());
+        Problem problem = Problem.of(409, "suspended", "Suspended after no-shows",
+                "your no-shows at course " + course.id() + " keep you from booking here until " + when
+                        + " (its noShowPolicy): the course's staff can still book for you");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        body.put("until", when);
+        return new Answer(409, text(Json.write(body)), Problem.CONTENT_TYPE);
+    }
+
     static Answer inProgress() {
         return problem(Problem.of(409, "request-in-progress", "Request in progress",
                 "a request with this Idempotency-Key is still being processed: wait for its answer, or send the "
@@ -158,6 +173,13 @@ final class BookingAnswers {
         if (booking.groupId() != null) {
             json.put("groupId", booking.groupId());
         }
+        return json;
+    }
+
+    /** The booking as the staff see it: with their notes, which the golfer's link does not show. */
+    static Map<String, Object> staffJson(Booking booking, ZoneId zone) {
+        Map<String, Object> json = json(booking, zone);
+        json.put("notes", booking.notes());
         return json;
     }
 

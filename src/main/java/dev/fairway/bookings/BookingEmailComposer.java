@@ -45,8 +45,9 @@ public final class BookingEmailComposer implements EmailComposer {
         for (StoredEmail email : stored) {
             Booking booking = byId.get(email.bookingId());
             if (booking == null
-                    || toSend && email.kind() == EmailKind.REMINDER && booking.status() == Booking.Status.CANCELLED) {
-                continue; // a reminder that met its booking's cancellation on the way is not sent
+                    || toSend && (email.kind() == EmailKind.REMINDER || email.kind() == EmailKind.CHANGE)
+                    && booking.status() == Booking.Status.CANCELLED) {
+                continue; // a reminder or a change that met its booking's cancellation on the way is not sent
             }
             courseOf.computeIfAbsent(booking.courseId(), id -> courses.find(id, deadline))
                     .ifPresent(course -> composed.put(email.id(),

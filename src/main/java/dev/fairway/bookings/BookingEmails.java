@@ -26,14 +26,13 @@ final class BookingEmails {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu 'at' HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
-    /** The invitation's revision; its cancellation's is higher. */
-    private static final int INVITED = 0;
-    private static final int REVOKED = 1;
 
     /** The ids of a booking's emails: its id and these. */
     static final String CONFIRMED = "-confirmed";
     static final String REMINDER = "-reminder";
     static final String CANCELLED = "-cancelled";
+    /** A change's email: its id and this and the booking's revision it tells of. */
+    static final String CHANGED = "-changed-";
 
     private final MailSettings mail;
 
@@ -70,6 +69,15 @@ final class BookingEmails {
                             + "\nThe calendar file attached removes the tee time from your calendar.\n\n"
                             + course.name() + "\n",
                     ICalendar.of(event(course, booking, true), now));
+            case CHANGE -> new OutgoingEmail(id, booking.email(),
+                    "Changed: your tee time at " + course.name() + " is now " + shortWhen(course, booking),
+                    greeting + "the course has changed your booking. It is now:\n\n"
+                            + details(course, booking, when)
+                            + "See or cancel your booking: " + link(booking) + "\n"
+                            + cutoff(course)
+                            + "\nThe calendar file attached moves the tee time in your calendar.\n\n"
+                            + course.name() + "\n",
+                    ICalendar.of(event(course, booking, false), now));
             case SIGN_IN -> throw new IllegalArgumentException("a sign-in email is not a booking's");
         };
     }
@@ -131,7 +139,9 @@ final class BookingEmails {
         Instant end = booking.start().plus(Duration.ofMinutes(course.rules().roundMinutes()));
         String summary = "Tee time at " + course.name() + " for " + booking.players()
                 + (booking.players() == 1 ? " player" : " players");
-        return new CalendarEvent(booking.id() + "@fairway", cancelled ? REVOKED : INVITED, cancelled,
+        // The invitation is at the booking's revision (0, then one more per emailed change); its
+        // cancellation one above the last, so a calendar applies them in order.
+        return new CalendarEvent(booking.id() + "@fairway", booking.sequence() + (cancelled ? 1 : 0), cancelled,
                 booking.start(), end, summary, course.name(),
                 cancelled ? "Cancelled." : "Booked for " + booking.name() + ". See or cancel: " + link(booking),
                 cancelled ? null : link(booking), mail.fromAddress().getAddress(), booking.email(), booking.name());

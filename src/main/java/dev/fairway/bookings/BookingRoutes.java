@@ -47,14 +47,18 @@ public final class BookingRoutes implements Routes {
     private final AdminAuth admin;
     private final RateLimiter limits;
     private final MemberService members;
+    private final Suspensions suspensions;
+    private final BookingChanges changes;
 
     public BookingRoutes(CourseService courses, BookingService bookings, AdminAuth admin, RateLimiter limits,
-                         MemberService members) {
+                         MemberService members, Suspensions suspensions, BookingChanges changes) {
         this.courses = courses;
         this.bookings = bookings;
         this.admin = admin;
         this.limits = limits;
         this.members = members;
+        this.suspensions = suspensions;
+        this.changes = changes;
     }
 
     @Override
@@ -63,6 +67,7 @@ public final class BookingRoutes implements Routes {
         routes.get("/api/courses/{courseId}/bookings", this::day);
         routes.get("/api/bookings/{bookingId}", this::get);
         routes.delete("/api/bookings/{bookingId}", this::cancel);
+        routes.patch("/api/bookings/{bookingId}", this::change);
         routes.get("/api/me/bookings", this::mine);
     }
 
@@ -80,6 +85,9 @@ public final class BookingRoutes implements Routes {
         }
         BookingTerms terms = party.terms(ctx, body, course, members);
         Round round = Round.of(body, course);
+        if (suspended(ctx, course, terms, party)) {
+            return;
+        }
         BookingRequest request = new BookingRequest(course.id(), start, players, party.name(), party.email(),
                 party.golferId(), party.booker(), round.tee(), round.holes());
         BookingOutcome outcome = bookings.book(course, request, terms, key, RequestDeadline.of(ctx));
@@ -94,6 +102,42 @@ public final class BookingRoutes implements Routes {
             case BookingOutcome.NotATeeTime ignored -> answer(ctx, BookingAnswers.notATeeTime(course), null);
             case BookingOutcome.Busy ignored -> throw Problems.unavailable(Unavailability.BUSY.detail(),
                     ErrorResponses.RETRY_AFTER_SECONDS);
+        }
+    }
+
+    /** Answers 409 {@code suspended}, and says so, when the party's no-shows keep it from booking here. */
+    boolean suspended(Context ctx, Course course, BookingTerms terms, BookingParty party) {
+        if (terms.byStaff()) {
+            return false;
+        }
+        Optional<Instant> until = suspensions.until(course, party.booker(), RequestDeadline.of(ctx));
+        until.ifPresent(when -> answer(ctx, BookingAnswers.suspended(when, course), null));
+        return until.isPresent();
+    }
+
+    /** Staff change a booking: move it, resize it, rename it, note it, check it in or mark a no-show. */
+    private void change(Context ctx) {
+        admin.require(ctx);
+        JsonFields body = JsonFields.body(Json.read(ctx.bodyAsBytes()));
+        Booking booking = bookings.find(ctx.pathParam("bookingId"), RequestDeadline.of(ctx))
+                .orElseThrow(() -> Problems.notFound("there is no booking with that id"));
+        Course course = courses.find(booking.courseId(), RequestDeadline.of(ctx))
+                .orElseThrow(() -> Problems.notFound("there is no booking with that id"));
+        BookingChange change = BookingChangeFields.read(body, course);
+        ChangeOutcome outcome = changes.change(course, booking.id(), change, RequestDeadline.of(ctx));
+        ZoneId zone = course.rules().zone();
+        switch (outcome) {
+            case ChangeOutcome.Changed changed -> ctx.contentType("application/json")
+                    .result(Json.write(BookingAnswers.staffJson(changed.booking(), zone)));
+            case ChangeOutcome.NotFound ignored -> throw Problems.notFound("there is no booking with that id");
+            case ChangeOutcome.AlreadyCancelled ignored -> throw new ProblemException(Problem.of(409, "booking-cancelled",
+                    "Booking cancelled", "this booking is cancelled: nothing changes it. Book the party again instead"));
+            case ChangeOutcome.Refused refused -> answer(ctx, BookingAnswers.refused(refused.refusal(), course), null);
+            case ChangeOutcome.NotATeeTime ignored -> answer(ctx, BookingAnswers.notATeeTime(course), null);
+            case ChangeOutcome.NotStarted ignored -> throw new ProblemException(Problem.of(409, "not-started",
+                    "Tee time not started", "a booking is marked a no-show only once its tee time has started"));
+            case ChangeOutcome.NotToday notToday -> throw new ProblemException(Problem.of(409, "not-today",
+                    "Not the tee time's day", "a booking is checked in on its tee time's day, " + notToday.teeTimeDate()));
         }
     }
 
@@ -140,7 +184,7 @@ public final class BookingRoutes implements Routes {
         LocalDate date = QueryParameters.requiredDate(ctx, "date");
         Course course = CourseLookup.existing(courses, ctx);
         List<Map<String, Object>> body = bookings.day(course, date, RequestDeadline.of(ctx)).stream()
-                .map(booking -> BookingAnswers.json(booking, course.rules().zone())).toList();
+                .map(booking -> BookingAnswers.staffJson(booking, course.rules().zone())).toList();
         ctx.contentType("application/json").result(Json.write(body));
     }
 

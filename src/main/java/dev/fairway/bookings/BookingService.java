@@ -157,7 +157,7 @@ public final class BookingService {
         }
         Rate rate = sheet.rate(teeTime, request.holes());
         Booking booking = new Booking(bookingId, course.id(), request.start(), request.players(), request.name(),
-                request.email(), Booking.Status.CONFIRMED, now, request.golferId(), request.booker(), request.tee(),
+                request.email(), now, request.golferId(), request.booker(), request.tee(),
                 request.holes(), turn == null ? null : new Booking.Slot(turn.tee(), turn.teeTime().instant()),
                 rate == null ? null : rate.pricePerPlayer(), groupId);
         BookingStore.Limits limits = null;

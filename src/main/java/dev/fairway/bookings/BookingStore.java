@@ -26,7 +26,8 @@ final class BookingStore {
             + "and k.ends_at > ? and (k.tees is null or ? = any (k.tees)))";
 
     private static final String COLUMNS = "b.id, b.course_id, b.starts_at, b.players, b.name, b.email, b.status, b.created_at, "
-            + "b.golfer_id, b.booker, b.tee, b.holes, b.turn_tee, b.turn_starts_at, b.price_per_player, b.group_id";
+            + "b.golfer_id, b.booker, b.tee, b.holes, b.turn_tee, b.turn_starts_at, b.price_per_player, b.group_id, "
+            + "b.notes, b.sequence";
 
     /**
      * The spots left on a slot under the course's current maximum, in the statement's snapshot
@@ -39,9 +40,9 @@ final class BookingStore {
      * tee time's date ({@code on_day}); seven parameters ({@link #bindCounts}).
      */
     private static final String COUNTS = """
-            (select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed'
+            (select count(*) from booking where course_id = ? and booker = ? and status <> 'cancelled'
                 and starts_at > ?) as open,
-            (select count(*) from booking where course_id = ? and booker = ? and status = 'confirmed'
+            (select count(*) from booking where course_id = ? and booker = ? and status <> 'cancelled'
                 and starts_at >= ? and starts_at < ?) as on_day""";
 
     /**
@@ -369,7 +370,7 @@ final class BookingStore {
         session.update("""
                 with cancelled as (
                     update booking set status = 'cancelled', cancelled_at = ?
-                    where id = ? and status = 'confirmed'
+                    where id = ? and status <> 'cancelled'
                     returning id, course_id, tee, starts_at, turn_tee, turn_starts_at, players, email),
                 unreminded as (
                     update email set status = 'cancelled'
@@ -516,6 +517,7 @@ final class BookingStore {
                 Booking.Status.of(row.getString("status")), SqlTime.get(row, "created_at"), row.getString("golfer_id"),
                 row.getString("booker"), row.getString("tee"), row.getInt("holes"),
                 turnTee == null ? null : new Booking.Slot(turnTee, SqlTime.get(row, "turn_starts_at")),
-                row.getBigDecimal("price_per_player"), row.getString("group_id"));
+                row.getBigDecimal("price_per_player"), row.getString("group_id"), row.getString("notes"),
+                row.getInt("sequence"));
     }
 }

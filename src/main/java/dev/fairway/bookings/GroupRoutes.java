@@ -27,12 +27,15 @@ public final class GroupRoutes implements Routes {
     private final GroupService groups;
     private final RateLimiter limits;
     private final MemberService members;
+    private final Suspensions suspensions;
 
-    public GroupRoutes(CourseService courses, GroupService groups, RateLimiter limits, MemberService members) {
+    public GroupRoutes(CourseService courses, GroupService groups, RateLimiter limits, MemberService members,
+                       Suspensions suspensions) {
         this.courses = courses;
         this.groups = groups;
         this.limits = limits;
         this.members = members;
+        this.suspensions = suspensions;
     }
 
     @Override
@@ -52,6 +55,13 @@ public final class GroupRoutes implements Routes {
         Course course = CourseLookup.existing(courses, ctx);
         BookingTerms terms = party.terms(ctx, body, course, members);
         Round round = Round.of(body, course);
+        if (!terms.byStaff()) {
+            java.util.Optional<Instant> until = suspensions.until(course, party.booker(), RequestDeadline.of(ctx));
+            if (until.isPresent()) {
+                answer(ctx, BookingAnswers.suspended(until.get(), course));
+                return;
+            }
+        }
         GroupRequest request = new GroupRequest(course.id(), start, round.tee(), round.holes(), players, party.name(),
                 party.email(), party.golferId(), party.booker());
         GroupOutcome outcome = groups.book(course, request, terms, key, RequestDeadline.of(ctx));

@@ -191,13 +191,13 @@ public final class GroupService {
                 if (golferId != null && booking.golferId() != null && !booking.golferId().equals(golferId)) {
                     return CancelOutcome.NOT_YOURS;
                 }
-                if (!overrideCutoff && booking.status() == Booking.Status.CONFIRMED
+                if (!overrideCutoff && booking.holdsSpots()
                         && now.plus(Duration.ofMinutes(part.cancellationCutoffMinutes())).isAfter(booking.start())) {
                     return CancelOutcome.CUTOFF_PASSED;
                 }
             }
             for (BookingStore.CancelTarget part : parts) {
-                if (part.booking().status() == Booking.Status.CONFIRMED) {
+                if (part.booking().holdsSpots()) {
                     bookings.cancelLocked(session, part.booking().id(), now);
                     cancelled.add(part.booking());
                 }

@@ -59,7 +59,7 @@ final class BlockStore {
             throws SQLException {
         return session.query("""
                 select id, starts_at, tee, turn_tee, turn_starts_at, name, players from booking
-                where course_id = ? and status = 'confirmed'
+                where course_id = ? and status in ('confirmed', 'checked-in')
                   and ((starts_at >= ? and starts_at < ?) or (turn_starts_at >= ? and turn_starts_at < ?))
                 order by starts_at, created_at, id
                 """, params -> {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fairway.teesheet.BookingClass;
 import dev.fairway.teesheet.BookingPolicy;
 import dev.fairway.teesheet.MinPlayersRule;
+import dev.fairway.teesheet.NoShowPolicy;
 import dev.fairway.web.JsonFields;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,7 +61,10 @@ final class BookingPolicyJson {
             }
             minPlayers.add(new MinPlayersRule(days, from, until, rule.requiredInt("players", 1, maxPlayers)));
         }
-        return new BookingPolicy(signInRequired, classes, minPlayers);
+        Optional<NoShowPolicy> noShows = course.optionalObject("noShowPolicy").map(policy -> new NoShowPolicy(
+                policy.requiredInt("strikes", 1, 20), policy.requiredInt("withinDays", 1, 730),
+                policy.requiredInt("suspendDays", 1, 730)));
+        return new BookingPolicy(signInRequired, classes, minPlayers, noShows);
     }
 
     /** Adds the policy's fields that are set to {@code course}. */
@@ -91,6 +96,8 @@ final class BookingPolicyJson {
                 json.put("players", rule.players());
             }
         }
+        policy.noShows().ifPresent(noShows -> course.putObject("noShowPolicy").put("strikes", noShows.strikes())
+                .put("withinDays", noShows.withinDays()).put("suspendDays", noShows.suspendDays()));
     }
 
     /** The stored document: the same fields as the course's JSON. */
@@ -114,7 +121,10 @@ final class BookingPolicyJson {
             minPlayers.add(new MinPlayersRule(days, LocalTime.parse(rule.path("from").asText()),
                     LocalTime.parse(rule.path("until").asText()), rule.path("players").asInt()));
         }
-        BookingPolicy policy = new BookingPolicy(json.path("signInRequired").asBoolean(false), classes, minPlayers);
+        JsonNode noShows = json.path("noShowPolicy");
+        BookingPolicy policy = new BookingPolicy(json.path("signInRequired").asBoolean(false), classes, minPlayers,
+                noShows.isObject() ? Optional.of(new NoShowPolicy(noShows.path("strikes").asInt(),
+                        noShows.path("withinDays").asInt(), noShows.path("suspendDays").asInt())) : Optional.empty());
         return policy.isNone() ? BookingPolicy.NONE : policy;
     }
 

@@ -11,14 +11,22 @@ import java.util.Optional;
  * @param signInRequired whether a booking needs a golfer's token
  * @param classes        the classes as the course lists them (maybe without {@value BookingClass#PUBLIC})
  * @param minPlayers     the rules, the first that applies wins
+ * @param noShows        when no-shows suspend a booker (Part 3), or empty
  */
-public record BookingPolicy(boolean signInRequired, List<BookingClass> classes, List<MinPlayersRule> minPlayers) {
+public record BookingPolicy(boolean signInRequired, List<BookingClass> classes, List<MinPlayersRule> minPlayers,
+                            Optional<NoShowPolicy> noShows) {
 
     public static final BookingPolicy NONE = new BookingPolicy(false, List.of(), List.of());
 
     public BookingPolicy {
         classes = List.copyOf(classes);
         minPlayers = List.copyOf(minPlayers);
+        Objects.requireNonNull(noShows, "noShows");
+    }
+
+    /** A policy without a no-show policy. */
+    public BookingPolicy(boolean signInRequired, List<BookingClass> classes, List<MinPlayersRule> minPlayers) {
+        this(signInRequired, classes, minPlayers, Optional.empty());
     }
 
     /** The class named {@code name}, counting the implicit public one. */

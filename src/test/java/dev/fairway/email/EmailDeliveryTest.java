@@ -173,6 +173,44 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void a_move_by_staff_arrives_as_the_same_event_with_a_higher_sequence_and_the_reminder_follows_the_new_time()
+            throws Exception {
+        try (MailServer smtp = MailServer.start();
+             TestApi api = TestApi.start(Clock.systemUTC(), sendingTo(smtp))) {
+            api.putCourse("pine-valley", everyDayCourse("America/New_York"));
+            String id = book(api, teeTime(5), 2, "Ann Smith", "ann@example.com").json().get("id").asText();
+            MailServer.Received confirmation = smtp.await(1, Duration.ofSeconds(10)).get(0);
+            Instant later = teeTime(8);
+
+            Http.Answer moved = api.http.send("PATCH", "/api/bookings/" + id,
+                    Http.json(Map.of("start", OffsetDateTime.ofInstant(later, NEW_YORK).toString())),
+                    "Authorization", TestApi.admin()[1], "Content-Type", "application/json");
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            MailServer.Received change = smtp.await(2, Duration.ofSeconds(10)).get(1);
+
+            assertThat(change.recipient()).isEqualTo("ann@example.com");
+            assertThat(Emails.subject(change)).startsWith("Changed: ");
+            assertThat(Emails.text(change)).contains("08:20").contains(PUBLIC_URL + "/?booking=" + id);
+            VEvent updated = Emails.event(Emails.calendar(change));
+            VEvent invited = Emails.event(Emails.calendar(confirmation));
+            assertThat(Emails.property(Emails.calendar(change), "METHOD")).isEqualTo("REQUEST");
+            assertThat(Emails.property(updated, "UID")).isEqualTo(Emails.property(invited, "UID")).isEqualTo(id + "@fairway");
+            assertThat(Integer.parseInt(Emails.property(updated, "SEQUENCE")))
+                    .isGreaterThan(Integer.parseInt(Emails.property(invited, "SEQUENCE")));
+            assertThat(Emails.calendarText(change)).contains("DTSTART:" + later.toString().replace("-", "").replace(":", ""));
+            assertThat(api.db.strings("select (due_at = ?::timestamptz - interval '24 hours')::text from email "
+                    + "where booking_id = ? and kind = 'reminder' and status = 'pending'", later.toString(), id))
+                    .containsExactly("true");
+
+            // A note is the staff's own: the golfer is not told of it.
+            assertThat(api.http.send("PATCH", "/api/bookings/" + id, "{\"notes\": \"cart 12\"}",
+                    "Authorization", TestApi.admin()[1], "Content-Type", "application/json").status()).isEqualTo(200);
+            assertThat(api.db.strings("select kind from email where booking_id = ? order by kind", id))
+                    .containsExactly("change", "confirmation", "reminder");
+        }
+    }
+
+    @Test
     void a_reminder_is_due_reminder_hours_before_the_tee_time_and_a_booking_made_later_than_that_gets_none()
             throws Exception {
         try (MailServer smtp = MailServer.start();

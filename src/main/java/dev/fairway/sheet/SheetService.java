@@ -1,0 +1,92 @@
+package dev.fairway.sheet;
+
+import dev.fairway.db.Database;
+import dev.fairway.db.Deadline;
+import dev.fairway.teesheet.Course;
+import dev.fairway.teesheet.Tee;
+import dev.fairway.teesheet.TeeTime;
+import dev.fairway.teesheet.TeeTimeGrid;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The staff's sheet of a course's day: every slot of every tee, with its parties and its block. */
+public final class SheetService {
+
+    private final Database database;
+    private final SheetStore store = new SheetStore();
+
+    public SheetService(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * What was read of the day.
+     *
+     * @param counts   the slots' counts
+     * @param bookings the bookings holding spots on it
+     * @param blocks   the blocks over it
+     */
+    private record Read(List<SheetStore.Counts> counts, List<SheetStore.Held> bookings, List<SheetStore.BlockRow> blocks) {
+    }
+
+    Sheet day(Course course, LocalDate date, Deadline deadline) {
+        Instant from = date.atStartOfDay(course.rules().zone()).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(course.rules().zone()).toInstant();
+        Read read = database.read("sheet.day", deadline, session -> new Read(store.counts(session, course.id(), from, to),
+                store.bookings(session, course.id(), from, to), store.blocks(session, course.id(), from, to)));
+        List<String> tees = course.rules().layout().tees().stream().map(Tee::name).toList();
+        Map<String, Integer> teeOrder = new HashMap<>();
+        tees.forEach(tee -> teeOrder.put(tee, teeOrder.size()));
+        // Every grid tee time of every tee, and any slot a party holds off today's grid (hours changed since).
+        Comparator<SlotKey> order = Comparator.comparing(SlotKey::start)
+                .thenComparing(key -> teeOrder.getOrDefault(key.tee(), tees.size()))
+                .thenComparing(SlotKey::tee);
+        TreeSet<SlotKey> keys = new TreeSet<>(order);
+        for (TeeTime teeTime : TeeTimeGrid.on(course.rules(), date)) {
+            tees.forEach(tee -> keys.add(new SlotKey(tee, teeTime.instant())));
+        }
+        Map<SlotKey, List<Party>> parties = new HashMap<>();
+        for (SheetStore.Held held : read.bookings()) {
+            Party party = held.party();
+            if (!party.start().isBefore(from) && party.start().isBefore(to)) {
+                add(keys, parties, new SlotKey(party.tee(), party.start()), party);
+            }
+            if (held.turnStart() != null && !held.turnStart().isBefore(from) && held.turnStart().isBefore(to)) {
+                add(keys, parties, new SlotKey(held.turnTee(), held.turnStart()), turning(party));
+            }
+        }
+        Map<SlotKey, SheetStore.Counts> counts = new HashMap<>();
+        read.counts().forEach(c -> counts.put(new SlotKey(c.tee(), c.start()), c));
+        int capacity = course.rules().maxPlayersPerTeeTime();
+        List<SheetSlot> slots = new ArrayList<>(keys.size());
+        for (SlotKey key : keys) {
+            SheetStore.Counts count = counts.get(key);
+            int booked = count == null ? 0 : count.booked();
+            int held = count == null ? 0 : count.held();
+            SheetSlot.BlockRef block = read.blocks().stream().filter(b -> b.covers(key.tee(), key.start())).findFirst()
+                    .map(b -> new SheetSlot.BlockRef(b.id(), b.reason())).orElse(null);
+            slots.add(new SheetSlot(key.tee(), key.start(), capacity, booked, held, Math.max(0, capacity - booked - held),
+                    block, parties.getOrDefault(key, List.of())));
+        }
+        return new Sheet(date, tees, slots);
+    }
+
+    private record SlotKey(String tee, Instant start) {
+    }
+
+    private static void add(TreeSet<SlotKey> keys, Map<SlotKey, List<Party>> parties, SlotKey key, Party party) {
+        keys.add(key);
+        parties.computeIfAbsent(key, k -> new ArrayList<>()).add(party);
+    }
+
+    private static Party turning(Party party) {
+        return new Party(party.kind(), party.id(), party.name(), party.players(), party.holes(), party.status(), true,
+                party.tee(), party.start(), party.groupId(), party.notes());
+    }
+}

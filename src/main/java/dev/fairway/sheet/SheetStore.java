@@ -1,0 +1,94 @@
+package dev.fairway.sheet;
+
+import dev.fairway.db.SqlSession;
+import dev.fairway.db.SqlTime;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the staff's sheet reads of a day, in three statements whatever the day holds: the slots'
+ * counts, the parties starting or turning in it, the blocks over it.
+ */
+final class SheetStore {
+
+    /**
+     * A slot's counts.
+     *
+     * @param tee    its tee
+     * @param start  its tee time
+     * @param booked players of bookings
+     * @param held   players of holds
+     */
+    record Counts(String tee, Instant start, int booked, int held) {
+    }
+
+    /**
+     * A booking that holds spots on the day.
+     *
+     * @param party     the party, as its start slot lists it
+     * @param turnTee   its turn's tee, or null
+     * @param turnStart its turn's tee time, or null
+     */
+    record Held(Party party, String turnTee, Instant turnStart) {
+    }
+
+    /**
+     * A block over the day.
+     *
+     * @param id     its id
+     * @param reason its reason
+     * @param start  where it starts
+     * @param end    where it ends (not included)
+     * @param tees   the tees it blocks, or null for every tee
+     */
+    record BlockRow(String id, String reason, Instant start, Instant end, Set<String> tees) {
+
+        boolean covers(String tee, Instant instant) {
+            return !instant.isBefore(start) && instant.isBefore(end) && (tees == null || tees.contains(tee));
+        }
+    }
+
+    List<Counts> counts(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
+        return session.query("select tee, starts_at, booked, held from tee_time where course_id = ? and starts_at >= ? "
+                + "and starts_at < ? and (booked > 0 or held > 0)", params -> {
+                    params.setString(1, courseId);
+                    params.setInstant(2, from);
+                    params.setInstant(3, to);
+                }, row -> new Counts(row.getString("tee"), SqlTime.get(row, "starts_at"), row.getInt("booked"),
+                        row.getInt("held")));
+    }
+
+    List<Held> bookings(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
+        return session.query("""
+                select id, name, players, holes, status, tee, starts_at, turn_tee, turn_starts_at, group_id, notes
+                from booking
+                where course_id = ? and status <> 'cancelled'
+                  and ((starts_at >= ? and starts_at < ?) or (turn_starts_at >= ? and turn_starts_at < ?))
+                order by starts_at, name, id""", params -> {
+                    params.setString(1, courseId);
+                    params.setInstant(2, from);
+                    params.setInstant(3, to);
+                    params.setInstant(4, from);
+                    params.setInstant(5, to);
+                }, row -> new Held(new Party("booking", row.getString("id"), row.getString("name"), row.getInt("players"),
+                        row.getInt("holes"), row.getString("status"), false, row.getString("tee"),
+                        SqlTime.get(row, "starts_at"), row.getString("group_id"), row.getString("notes")),
+                        row.getString("turn_tee"), SqlTime.get(row, "turn_starts_at")));
+    }
+
+    List<BlockRow> blocks(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
+        return session.query("select id, reason, starts_at, ends_at, tees from block where course_id = ? "
+                + "and starts_at < ? and ends_at > ? order by starts_at, id", params -> {
+                    params.setString(1, courseId);
+                    params.setInstant(2, to);
+                    params.setInstant(3, from);
+                }, row -> {
+                    Array tees = row.getArray("tees");
+                    return new BlockRow(row.getString("id"), row.getString("reason"), SqlTime.get(row, "starts_at"),
+                            SqlTime.get(row, "ends_at"), tees == null ? null : Set.of((String[]) tees.getArray()));
+                });
+    }
+}

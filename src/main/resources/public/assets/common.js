@@ -26,6 +26,7 @@ export async function call(method, path, { body, headers = {} } = {}) {
     ok: response.ok,
     data: response.ok ? data : null,
     problem: response.ok ? null : (data ?? { detail: `Fairway answered ${response.status}.` }),
+    etag: response.headers.get('ETag'),
     retryAfter: Number(response.headers.get('Retry-After')) || null,
     serverDate: response.headers.get('Date'),
   };

@@ -1,10 +1,12 @@
-// The staff page: with the admin token, the day's bookings per tee time, cancelling any of them,
-// and adding and removing blocks. The token lives in this tab's session storage only.
+// The staff page: with the admin token, the day's tee sheet (kept up to date by polling), blocks,
+// phone bookings, members, course settings and the outbox. The token lives in this tab's session
+// storage only.
 import {
-  addDays, call, el, explain, fillSelect, longDate, randomKey, say, STATUS_LABELS, teeName, teeTimesOf, timeIn,
+  addDays, call, el, explain, fillSelect, longDate, randomKey, say, teeName, teeTimesOf, timeIn,
   timeLabels, todayIn, wallClock,
 } from './common.js';
 import { courseSettings } from './course-settings.js';
+import { staffSheet } from './staff-sheet.js';
 
 const TOKEN_KEY = 'fairway.adminToken';
 const $ = (id) => document.getElementById(id);
@@ -17,6 +19,7 @@ const page = {
   blockFrom: $('block-from'), blockUntil: $('block-until'), blockTees: $('block-tees'), blockTeesField: $('block-tees-field'),
   phoneHoles: $('phone-holes'), phoneHolesField: $('phone-holes-field'),
   dayTitle: $('day-title'), zoneNote: $('zone-note'), sheet: $('tee-sheet'), none: $('no-tee-times'),
+  columns: $('sheet-columns'),
   outbox: $('outbox'), outboxStatus: $('outbox-status'), outboxRefresh: $('outbox-refresh'),
   outboxEmpty: $('outbox-empty'), outboxMessage: $('outbox-message'), outboxPicker: $('outbox-picker'),
   members: $('members'), noMembers: $('no-members'), membersMessage: $('members-message'),
@@ -27,7 +30,15 @@ const page = {
 };
 const EMAIL_STATUS = { pending: 'waiting', sent: 'sent', failed: 'failed', cancelled: 'called off' };
 const enc = encodeURIComponent;
-const state = { course: null, sequence: 0, teeTimes: [], labels: new Map(), loadFailed: false, phoneKey: null };
+const state = {
+  course: null, sequence: 0, teeTimes: [], labels: new Map(), loadFailed: false, phoneKey: null, etag: null, polling: false,
+};
+/**
+ * How often the sheet is asked again. Polling with If-None-Match rather than a pushed stream: a
+ * course has a few staff tabs, an unchanged day costs one indexed read and a 304, it passes every
+ * proxy, and no connection is held open against the server's connection limits.
+ */
+const POLL_MS = 5000;
 
 function token() {
   return sessionStorage.getItem(TOKEN_KEY);
@@ -256,6 +267,7 @@ function moveDays(days) {
   loadDay();
 }
 
+/** The whole day again: the sheet, what golfers can start (for the forms) and the blocks. */
 async function loadDay() {
   if (!state.course || !page.date.value || !token()) return;
   const sequence = ++state.sequence;
@@ -264,13 +276,13 @@ async function loadDay() {
   history.replaceState(null, '', `?${new URLSearchParams({ course, date })}`);
   // Nine holes, where the course plays them, list every start without the turn's conditions.
   const holes = (state.course.rounds ?? [18]).includes(9) ? '&holes=9' : '';
-  const [availability, bookings, blocks] = await Promise.all([
+  const [sheet, availability, blocks] = await Promise.all([
+    adminCall('GET', `/api/courses/${enc(course)}/sheet?date=${date}`),
     call('GET', `/api/courses/${enc(course)}/availability?from=${date}&to=${date}&players=1${holes}`),
-    adminCall('GET', `/api/courses/${enc(course)}/bookings?date=${date}`),
     adminCall('GET', `/api/courses/${enc(course)}/blocks?from=${date}&to=${addDays(date, 1)}`),
   ]);
   if (sequence !== state.sequence || !token()) return;
-  const failed = [availability, bookings, blocks].find((a) => !a.ok);
+  const failed = [sheet, availability, blocks].find((a) => !a.ok);
   if (failed) {
     state.loadFailed = true;
     say(page.message, failed.status === 503 || failed.status === 0
@@ -283,8 +295,29 @@ async function loadDay() {
     state.loadFailed = false;
     say(page.message, '');
   }
-  render(availability.data, bookings.data, blocks.data);
+  state.etag = sheet.etag;
+  render(availability.data, sheet.data, blocks.data);
   loadOutbox();
+}
+
+/** Asks whether the day changed (another tab, a golfer, the API); loads it again when it did. */
+async function poll() {
+  if (state.polling || document.hidden || !state.course || !state.etag || !token()) return;
+  state.polling = true;
+  const sequence = state.sequence;
+  const answer = await adminCall('GET', `/api/courses/${enc(state.course.id)}/sheet?date=${page.date.value}`,
+    { headers: { 'If-None-Match': state.etag } });
+  state.polling = false;
+  if (sequence !== state.sequence || !token()) return;
+  if (answer.status === 304) {
+    say(page.stale, '');
+  } else if (answer.ok) {
+    say(page.stale, '');
+    loadDay();
+  } else if (answer.status !== 401) {
+    say(page.stale, `Fairway cannot reach its database right now: the sheet is as it was at ${timeIn(new Date().toISOString(),
+      state.course.timeZone)} or before, and updates again once it answers.`, 'warning');
+  }
 }
 
 /** The newest emails of the outbox, each with its text behind a disclosure. */
@@ -314,13 +347,14 @@ function manyTees() {
   return tees().length > 1;
 }
 
-function render(availability, bookings, blocks) {
+function render(availability, sheet, blocks) {
   state.teeTimes = teeTimesOf(availability);
   state.labels = timeLabels(state.teeTimes);
   // One entry per instant for the block form, whichever tees start then.
   state.starts = [...new Map(state.teeTimes.map((t) => [t.start, t])).values()];
-  page.dayTitle.textContent = `Tee times on ${longDate(availability.from)}`;
-  page.zoneNote.textContent = `Times are the course's local time (${availability.timeZone}).`;
+  page.dayTitle.textContent = `Tee times on ${longDate(sheet.date)}`;
+  page.zoneNote.textContent = `Times are the course's local time (${availability.timeZone}). `
+    + 'The sheet updates on its own every few seconds.';
   say(page.stale, availability.stale
     ? `Fairway cannot reach its database right now: counts are as of ${timeIn(availability.asOf, availability.timeZone)}.` : '', 'warning');
   renderBlocks(blocks);
@@ -332,100 +366,9 @@ function render(availability, bookings, blocks) {
   page.phoneForm.hidden = state.teeTimes.length === 0;
   fillUntil();
   page.blockForm.hidden = state.teeTimes.length === 0;
-
-  if (manyTees()) {
-    renderTees(availability, bookings, blocks);
-    return;
-  }
-  const byStart = new Map(state.teeTimes.map((t) => [Date.parse(t.start), []]));
-  const elsewhere = [];
-  for (const booking of bookings) {
-    (byStart.get(Date.parse(booking.start)) ?? elsewhere).push(booking);
-  }
-  const max = state.course.maxPlayersPerTeeTime;
-  const items = state.teeTimes.map((t) => el('li', {
-    class: `tee-time ${t.status}`, 'data-start': t.start, 'data-status': t.status, 'data-booked': t.booked,
-  },
-  el('div', { class: 'slot-head' },
-    el('span', { class: 'time' }, state.labels.get(t.start)),
-    el('span', { class: 'spots' }, `${t.booked} of ${max} booked`),
-    el('span', { class: 'status' }, STATUS_LABELS[t.status] ?? t.status)),
-  bookingList(byStart.get(Date.parse(t.start)))));
-  if (elsewhere.length > 0) {
-    items.push(el('li', { class: 'tee-time' },
-      el('div', { class: 'slot-head' }, el('span', { class: 'time' }, 'Not on the grid any more')),
-      bookingList(elsewhere)));
-  }
-  page.sheet.replaceChildren(...items);
-  page.sheet.dataset.date = availability.from;
-  page.none.hidden = state.teeTimes.length > 0;
-}
-
-/**
- * The sheet of a course with several tees: one row per tee time, one column per tee, each slot
- * with its players, those starting there and those who turn there from an earlier start.
- */
-function renderTees(availability, bookings, blocks) {
-  const max = state.course.maxPlayersPerTeeTime;
-  const listed = new Map(state.teeTimes.map((t) => [`${t.tee}|${Date.parse(t.start)}`, t]));
-  const slots = new Map(); // "tee|epoch ms" -> {starting: [], turning: []}
-  const slot = (tee, start) => {
-    const key = `${tee}|${Date.parse(start)}`;
-    if (!slots.has(key)) slots.set(key, { starting: [], turning: [] });
-    return slots.get(key);
-  };
-  const instants = new Map(state.teeTimes.map((t) => [Date.parse(t.start), t.start]));
-  for (const b of bookings) {
-    slot(b.tee ?? '1', b.start).starting.push(b);
-    if (!instants.has(Date.parse(b.start))) instants.set(Date.parse(b.start), b.start);
-    if (b.turn && b.turn.start.substring(0, 10) === availability.from) {
-      slot(b.turn.tee, b.turn.start).turning.push(b);
-      if (!instants.has(Date.parse(b.turn.start))) instants.set(Date.parse(b.turn.start), b.turn.start);
-    }
-  }
-  const labels = timeLabels([...instants.values()].map((start) => ({ start })));
-  const blockedAt = (tee, start) => blocks.some((k) => Date.parse(k.start) <= Date.parse(start)
-    && Date.parse(start) < Date.parse(k.end) && (!k.tees || k.tees.includes(tee)));
-  const rows = [...instants.entries()].sort((a, b) => a[0] - b[0]).map(([ms, start]) => el('li', {
-    class: 'tee-time two-tees', 'data-start': start,
-  },
-  el('div', { class: 'slot-head' }, el('span', { class: 'time' }, labels.get(start))),
-  el('div', { class: 'tee-slots' }, tees().map((tee) => {
-    const listedHere = listed.get(`${tee.name}|${ms}`);
-    const held = slots.get(`${tee.name}|${ms}`) ?? { starting: [], turning: [] };
-    const confirmed = [...held.starting, ...held.turning].filter((b) => b.status === 'confirmed');
-    const booked = listedHere ? listedHere.booked : confirmed.reduce((sum, b) => sum + b.players, 0);
-    const status = listedHere ? listedHere.status : blockedAt(tee.name, start) ? 'blocked' : booked >= max ? 'full' : 'turns';
-    const words = status === 'turns' ? 'Turns only' : STATUS_LABELS[status] ?? status;
-    return el('div', { class: `tee-slot ${status}`, 'data-tee': tee.name, 'data-booked': booked, 'data-status': status },
-      el('div', { class: 'slot-head' },
-        el('span', { class: 'tee' }, teeName(tee.name)),
-        el('span', { class: 'spots' }, `${booked} of ${max} booked`),
-        el('span', { class: 'status' }, words)),
-      bookingList(held.starting),
-      bookingList(held.turning, true));
-  }))));
-  page.sheet.replaceChildren(...rows);
-  page.sheet.dataset.date = availability.from;
-  page.none.hidden = rows.length > 0;
-}
-
-/** The bookings of a slot; {@code turning}: those who started earlier and play their second nine here. */
-function bookingList(bookings, turning = false) {
-  if (bookings.length === 0) return null;
-  return el('ul', { class: 'bookings' }, bookings.map((b) => el('li', {
-    class: `booking ${b.status}${turning ? ' turning' : ''}`, 'data-booking-id': b.id, 'data-status': b.status,
-  },
-  el('span', {}, turning
-    ? `${b.name} · ${b.players === 1 ? '1 player' : `${b.players} players`} · at the turn, started ${wallClock(b.start)} on the ${teeName(b.tee)}`
-    : `${b.name} · ${b.players === 1 ? '1 player' : `${b.players} players`}${b.email ? ` · ${b.email}` : ''}`
-      + (b.holes && (state.course.rounds ?? [18]).length > 1 ? ` · ${b.holes} holes` : '')
-      + (b.turn ? ` · turns ${wallClock(b.turn.start)} on the ${teeName(b.turn.tee)}` : '')
-      + (b.groupId ? ' · group' : '')
-      + (b.golferId ? ' · booked signed in' : '')),
-  b.status === 'confirmed'
-    ? el('button', { type: 'button', class: 'secondary', onclick: () => cancel(b) }, `Cancel ${b.name}'s booking`)
-    : el('span', { class: 'status' }, 'Cancelled'))));
+  const startable = new Set(state.teeTimes.map((t) => `${t.tee ?? tees()[0].name}|${t.start}`));
+  sheetView.show(state.course, sheet, startable, sheet.date === todayIn(state.course.timeZone));
+  page.none.hidden = sheet.slots.length > 0;
 }
 
 function renderBlocks(blocks) {
@@ -486,19 +429,16 @@ async function removeBlock(block) {
   }
 }
 
-async function cancel(booking) {
-  const when = state.labels.get(booking.start) ?? wallClock(booking.start);
-  if (!window.confirm(`Cancel ${booking.name}'s booking for ${booking.players} at ${when}?`)) return;
-  const answer = await adminCall('DELETE', `/api/bookings/${enc(booking.id)}`);
-  if (answer.status === 204) {
-    say(page.message, `Cancelled ${booking.name}'s booking at ${when}.`);
-    loadDay();
-  } else if (answer.status !== 401) {
-    say(page.message, answer.status === 503 ? 'The booking system is busy: the booking was not cancelled, try again.' : explain(answer.problem), 'error');
-  }
-}
+const sheetView = staffSheet({
+  list: page.sheet,
+  columns: page.columns,
+  act: (method, path, body) => adminCall(method, path, body === undefined ? {} : { body }),
+  tell: (text, kind = 'info') => say(page.message, text, kind),
+  changed: loadDay,
+});
 
 wire();
+setInterval(poll, POLL_MS);
 if (token()) {
   enter(null);
 } else {

@@ -35,6 +35,9 @@ const call = (method, path, options) => golferCall(method, path, options, () => 
   say(page.accountMessage, ENDED, 'error');
 });
 const BUSY = 'The booking system is busy, your booking was not taken, try again.';
+/** How a golfer reads a booking's status; a confirmed one needs no word. */
+const GOLFER_STATUS = { cancelled: 'cancelled', 'checked-in': 'checked in', 'no-show': 'marked as a no-show' };
+
 const enc = encodeURIComponent;
 
 const state = {
@@ -210,7 +213,7 @@ async function loadMine() {
     el('span', {}, `${longDate(b.start.substring(0, 10))} ${wallClock(b.start)} · ${courseName(b.courseId)} · `
       + `${b.players === 1 ? '1 player' : `${b.players} players`}`
       + `${b.tee && b.tee !== '1' ? ` · ${teeName(b.tee)}` : ''}${b.turn ? ` · turn ${wallClock(b.turn.start)}` : ''}`
-      + `${b.status === 'cancelled' ? ' · cancelled' : ''}`), ' ',
+      + (GOLFER_STATUS[b.status] ? ` · ${GOLFER_STATUS[b.status]}` : '')), ' ',
     b.status === 'confirmed'
       ? el('button', { type: 'button', class: 'secondary', onclick: () => cancelMine(b) },
         `Cancel ${wallClock(b.start)} on ${longDate(b.start.substring(0, 10))}`)
@@ -663,7 +666,8 @@ function showConfirmation(booking) {
   ].filter(Boolean).join(' ');
   const what = `${longDate(booking.start.substring(0, 10))} at ${wallClock(booking.start)}, ${course}, `
     + `${booking.players === 1 ? '1 player' : `${booking.players} players`}${round ? `, ${round}` : ''}, under the name ${booking.name}`;
-  page.confirmationText.textContent = booking.status === 'confirmed' ? `Booked: ${what}.` : `Cancelled: ${what}.`;
+  page.confirmationText.textContent = { confirmed: `Booked: ${what}.`, 'checked-in': `Checked in: ${what}.`,
+    'no-show': `Marked as not played (no-show): ${what}.` }[booking.status] ?? `Cancelled: ${what}.`;
   const price = booking.price
     ? { total: money(booking.price, state.course?.currency ?? 'USD'), each: money(booking.pricePerPlayer, state.course?.currency ?? 'USD') }
     : state.price;

@@ -14,9 +14,20 @@ import java.time.Instant;
  * @param turn    true when this slot is the party's turn, not its start
  * @param tee     the tee the party starts from
  * @param start   when the party starts
+ * @param turnTee   the tee of its turn, or null (a round of one slot)
+ * @param turnStart when it turns, or null
  * @param groupId its group, or null
  * @param notes   the staff's notes, or null
+ * @param email   the address its emails go to, or null
+ * @param golferId the signed-in golfer who booked it, or null
  */
 record Party(String kind, String id, String name, int players, int holes, String status, boolean turn, String tee,
-             Instant start, String groupId, String notes) {
+             Instant start, String turnTee, Instant turnStart, String groupId, String notes, String email,
+             String golferId) {
+
+    /** The same party seen from the slot where it turns. */
+    Party atTheTurn() {
+        return new Party(kind, id, name, players, holes, status, true, tee, start, turnTee, turnStart, groupId, notes, email,
+                golferId);
+    }
 }

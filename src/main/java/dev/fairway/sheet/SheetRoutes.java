@@ -96,8 +96,14 @@ public final class SheetRoutes implements Routes {
             json.put("turn", party.turn());
             json.put("tee", party.tee());
             json.put("start", Instants.format(party.start(), zone));
+            json.put("turnSlot", party.turnStart() == null ? null
+                    : Map.of("tee", party.turnTee(), "start", Instants.format(party.turnStart(), zone)));
             json.put("groupId", party.groupId());
             json.put("notes", party.notes());
+            json.put("email", party.email());
+            if (party.golferId() != null) {
+                json.put("golferId", party.golferId());
+            }
             return json;
         }).toList();
     }

@@ -32,7 +32,7 @@ public final class SheetService {
      * @param bookings the bookings holding spots on it
      * @param blocks   the blocks over it
      */
-    private record Read(List<SheetStore.Counts> counts, List<SheetStore.Held> bookings, List<SheetStore.BlockRow> blocks) {
+    private record Read(List<SheetStore.Counts> counts, List<Party> bookings, List<SheetStore.BlockRow> blocks) {
     }
 
     Sheet day(Course course, LocalDate date, Deadline deadline) {
@@ -52,13 +52,12 @@ public final class SheetService {
             tees.forEach(tee -> keys.add(new SlotKey(tee, teeTime.instant())));
         }
         Map<SlotKey, List<Party>> parties = new HashMap<>();
-        for (SheetStore.Held held : read.bookings()) {
-            Party party = held.party();
+        for (Party party : read.bookings()) {
             if (!party.start().isBefore(from) && party.start().isBefore(to)) {
                 add(keys, parties, new SlotKey(party.tee(), party.start()), party);
             }
-            if (held.turnStart() != null && !held.turnStart().isBefore(from) && held.turnStart().isBefore(to)) {
-                add(keys, parties, new SlotKey(held.turnTee(), held.turnStart()), turning(party));
+            if (party.turnStart() != null && !party.turnStart().isBefore(from) && party.turnStart().isBefore(to)) {
+                add(keys, parties, new SlotKey(party.turnTee(), party.turnStart()), party.atTheTurn());
             }
         }
         Map<SlotKey, SheetStore.Counts> counts = new HashMap<>();
@@ -85,8 +84,4 @@ public final class SheetService {
         parties.computeIfAbsent(key, k -> new ArrayList<>()).add(party);
     }
 
-    private static Party turning(Party party) {
-        return new Party(party.kind(), party.id(), party.name(), party.players(), party.holes(), party.status(), true,
-                party.tee(), party.start(), party.groupId(), party.notes());
-    }
 }

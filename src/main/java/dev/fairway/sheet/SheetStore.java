@@ -26,16 +26,6 @@ final class SheetStore {
     }
 
     /**
-     * A booking that holds spots on the day.
-     *
-     * @param party     the party, as its start slot lists it
-     * @param turnTee   its turn's tee, or null
-     * @param turnStart its turn's tee time, or null
-     */
-    record Held(Party party, String turnTee, Instant turnStart) {
-    }
-
-    /**
      * A block over the day.
      *
      * @param id     its id
@@ -61,9 +51,10 @@ final class SheetStore {
                         row.getInt("held")));
     }
 
-    List<Held> bookings(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
+    List<Party> bookings(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
         return session.query("""
-                select id, name, players, holes, status, tee, starts_at, turn_tee, turn_starts_at, group_id, notes
+                select id, name, players, holes, status, tee, starts_at, turn_tee, turn_starts_at, group_id, notes, email,
+                       golfer_id
                 from booking
                 where course_id = ? and status <> 'cancelled'
                   and ((starts_at >= ? and starts_at < ?) or (turn_starts_at >= ? and turn_starts_at < ?))
@@ -73,10 +64,11 @@ final class SheetStore {
                     params.setInstant(3, to);
                     params.setInstant(4, from);
                     params.setInstant(5, to);
-                }, row -> new Held(new Party("booking", row.getString("id"), row.getString("name"), row.getInt("players"),
+                }, row -> new Party("booking", row.getString("id"), row.getString("name"), row.getInt("players"),
                         row.getInt("holes"), row.getString("status"), false, row.getString("tee"),
-                        SqlTime.get(row, "starts_at"), row.getString("group_id"), row.getString("notes")),
-                        row.getString("turn_tee"), SqlTime.get(row, "turn_starts_at")));
+                        SqlTime.get(row, "starts_at"), row.getString("turn_tee"), SqlTime.get(row, "turn_starts_at"),
+                        row.getString("group_id"), row.getString("notes"), row.getString("email"),
+                        row.getString("golfer_id")));
     }
 
     List<BlockRow> blocks(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {

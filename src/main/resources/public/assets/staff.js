@@ -32,6 +32,7 @@ const EMAIL_STATUS = { pending: 'waiting', sent: 'sent', failed: 'failed', cance
 const enc = encodeURIComponent;
 const state = {
   course: null, sequence: 0, teeTimes: [], labels: new Map(), loadFailed: false, phoneKey: null, etag: null, polling: false,
+  loading: 0,
 };
 /**
  * How often the sheet is asked again. Polling with If-None-Match rather than a pushed stream: a
@@ -273,6 +274,7 @@ async function loadDay() {
   const sequence = ++state.sequence;
   const course = state.course.id;
   const date = page.date.value;
+  state.loading = sequence;
   history.replaceState(null, '', `?${new URLSearchParams({ course, date })}`);
   // Nine holes, where the course plays them, list every start without the turn's conditions.
   const holes = (state.course.rounds ?? [18]).includes(9) ? '&holes=9' : '';
@@ -282,6 +284,7 @@ async function loadDay() {
     adminCall('GET', `/api/courses/${enc(course)}/blocks?from=${date}&to=${addDays(date, 1)}`),
   ]);
   if (sequence !== state.sequence || !token()) return;
+  state.loading = 0;
   const failed = [sheet, availability, blocks].find((a) => !a.ok);
   if (failed) {
     state.loadFailed = true;
@@ -302,7 +305,8 @@ async function loadDay() {
 
 /** Asks whether the day changed (another tab, a golfer, the API); loads it again when it did. */
 async function poll() {
-  if (state.polling || document.hidden || !state.course || !state.etag || !token()) return;
+  // Not while the day is loading: its answer brings the new ETag, and a poll now would load it twice.
+  if (state.polling || state.loading || document.hidden || !state.course || !state.etag || !token()) return;
   state.polling = true;
   const sequence = state.sequence;
   const answer = await adminCall('GET', `/api/courses/${enc(state.course.id)}/sheet?date=${page.date.value}`,

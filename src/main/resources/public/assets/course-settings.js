@@ -9,6 +9,18 @@ const NUMBERS = [
   ['cancellationCutoffMinutes', 'Golfers may cancel until (minutes before)'],
   ['reminderHoursBefore', 'Reminder email (hours before; 0 for none)'],
 ];
+const NO_SHOWS = [
+  ['strikes', 'No-shows that stop a golfer booking online', 'e.g. 2 · all three empty: no limit'],
+  ['withinDays', 'counted over the last (days)', 'e.g. 90'],
+  ['suspendDays', 'for (days after the latest)', 'e.g. 30 · staff can still book them'],
+];
+
+/** What the manager changed, in the form's words. */
+const SAVED = {
+  name: 'the name', timeZone: 'the time zone', weeklyHours: 'the weekly hours', dateOverrides: 'the days that differ',
+  rates: 'the rates', bookingClasses: 'the booking classes', noShowPolicy: 'the no-show limit',
+  ...Object.fromEntries(NUMBERS.map(([name, label]) => [name, label.toLowerCase()])),
+};
 
 /** "07:00-11:00, 12:00-16:30" from [{firstTeeTime, lastTeeTime}], or "closed". */
 function hoursText(ranges) {
@@ -38,19 +50,37 @@ function parseOverrides(text) {
   });
 }
 
-/** One line per rate: "Twilight; SATURDAY SUNDAY; 14:00-23:59; 35.00" (days left empty: every day). */
+/**
+ * One line per rate: "Twilight; SATURDAY SUNDAY; 14:00-23:59; 35.00" (days left empty: every day),
+ * then, when the rate has them, "; 9 holes" and "; for member junior" (its booking classes).
+ */
 function ratesText(rates) {
-  return (rates ?? []).map((r) => [r.name, (r.days ?? []).join(' '), `${r.from}-${r.until}`, r.pricePerPlayer]
+  return (rates ?? []).map((r) => [r.name, (r.days ?? []).join(' '), `${r.from}-${r.until}`, r.pricePerPlayer,
+    ...(r.holes ? [`${r.holes} holes`] : []), ...(r.classes?.length ? [`for ${r.classes.join(' ')}`] : [])]
     .join('; ')).join('\n');
+}
+
+/** A rate with its fields in one order and the empty ones left out: what two rates are compared by. */
+function sameRate(r) {
+  return { name: r.name, days: r.days?.length ? r.days : undefined, from: r.from, until: r.until,
+    pricePerPlayer: r.pricePerPlayer, holes: r.holes ?? undefined, classes: r.classes?.length ? r.classes : undefined };
 }
 
 function parseRates(text) {
   return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
     const parts = line.split(';').map((p) => p.trim());
     const times = parts[2]?.match(/^(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/);
-    if (parts.length !== 4 || !times) return { invalid: line };
+    if (parts.length < 4 || !times) return { invalid: line };
     const days = parts[1] ? parts[1].toUpperCase().split(/[\s,]+/) : [];
-    return { name: parts[0], ...(days.length ? { days } : {}), from: times[1], until: times[2], pricePerPlayer: parts[3] };
+    const rate = { name: parts[0], ...(days.length ? { days } : {}), from: times[1], until: times[2], pricePerPlayer: parts[3] };
+    for (const extra of parts.slice(4)) {
+      const holes = extra.match(/^(9|18)\s*holes$/i);
+      const classes = extra.match(/^for\s+(.+)$/i);
+      if (holes) rate.holes = Number(holes[1]);
+      else if (classes) rate.classes = classes[1].split(/[\s,]+/);
+      else return { invalid: line };
+    }
+    return rate;
   });
 }
 
@@ -113,9 +143,12 @@ export function courseSettings(container, stored, save, saved) {
       field('dateOverrides', 'Days that differ (one a line)', area(overridesText(course.dateOverrides), 4),
         '2026-12-25 closed · 2026-12-24 08:00-12:00 every 12'),
       field('rates', 'Rates, the first that matches applies (one a line)', area(ratesText(course.rates), 4),
-        'Twilight; SATURDAY SUNDAY; 14:00-23:59; 35.00 · leave the days empty for every day'),
+        'Twilight; SATURDAY SUNDAY; 14:00-23:59; 35.00 · leave the days empty for every day · add "; 9 holes" or "; for member" for a round or class'),
       field('bookingClasses', 'Booking classes (one a line)', area(classesText(course.bookingClasses), 3),
         'member; 8 days; 07:00; 4 open; 1 a day · public is everyone else')),
+    el('fieldset', {}, el('legend', {}, 'No-shows'),
+      ...NO_SHOWS.map(([name, label, hint]) => field(`noShowPolicy.${name}`, label,
+        text(course.noShowPolicy?.[name] ?? '', { inputmode: 'numeric' }), hint))),
     message,
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Save settings')));
   form.addEventListener('submit', async (event) => {
@@ -130,7 +163,7 @@ export function courseSettings(container, stored, save, saved) {
     const answer = await save(patch);
     if (answer.ok) {
       course = answer.data;
-      say(message, `Saved: ${Object.keys(patch).join(', ')}.`);
+      say(message, `Saved: ${Object.keys(patch).map((name) => SAVED[name] ?? name).join(', ')}.`);
       saved(answer.data);
     } else if (answer.status === 400) {
       showError(answer.problem.detail ?? '');
@@ -166,12 +199,22 @@ export function courseSettings(container, stored, save, saved) {
       if (hours.length > 0) week[day] = hours;
     }
     if (JSON.stringify(week) !== JSON.stringify(normalWeek(course.weeklyHours))) patch.weeklyHours = week;
-    for (const [name, parse, stored] of [['dateOverrides', parseOverrides, course.dateOverrides],
-      ['rates', parseRates, course.rates], ['bookingClasses', parseClasses, course.bookingClasses]]) {
+    const asIs = (entry) => entry;
+    for (const [name, parse, stored, same] of [['dateOverrides', parseOverrides, course.dateOverrides, asIs],
+      ['rates', parseRates, course.rates, sameRate], ['bookingClasses', parseClasses, course.bookingClasses, asIs]]) {
       const parsed = parse(inputs.get(name).value);
       const bad = parsed.find((entry) => entry.invalid);
       if (bad) return fieldError(name, `This line is not in the form shown below the field: ${bad.invalid}`);
-      if (JSON.stringify(parsed) !== JSON.stringify(stored ?? [])) patch[name] = parsed;
+      if (JSON.stringify(parsed.map(same)) !== JSON.stringify((stored ?? []).map(same))) patch[name] = parsed;
+    }
+    const noShows = NO_SHOWS.map(([name]) => [name, value(`noShowPolicy.${name}`)]);
+    if (noShows.every(([, given]) => given === '')) {
+      if (course.noShowPolicy) patch.noShowPolicy = null;
+    } else {
+      const bad = noShows.find(([, given]) => !/^\d+$/.test(given));
+      if (bad) return fieldError(`noShowPolicy.${bad[0]}`, 'Give a whole number, or leave all three empty for no limit.');
+      const policy = Object.fromEntries(noShows.map(([name, given]) => [name, Number(given)]));
+      if (JSON.stringify(policy) !== JSON.stringify(course.noShowPolicy ?? null)) patch.noShowPolicy = policy;
     }
     return patch;
   }

@@ -25,8 +25,8 @@ import org.openqa.selenium.support.ui.Select;
  * The starter's morning on the staff page, in Chromium at desktop and phone sizes with axe-core on
  * every state: a busy day on two tees, a party checked in from the keyboard and undone, a no-show
  * marked, a party moved from the change dialog with a note, a move refused in plain words with
- * nothing changed, a drag to another cell that opens the same dialog, and a booking made elsewhere
- * appearing on the sheet by itself.
+ * nothing changed, a drag to another cell that opens the same dialog, a booking made elsewhere
+ * appearing on the sheet by itself, and the no-show limit set in the course settings.
  */
 class StaffDayPageIT {
 
@@ -127,6 +127,24 @@ class StaffDayPageIT {
             scrollTo(browser, cell(browser, next, "1"));
             browser.screenshot("busy-day-phone");
             browser.resize(Browser.DESKTOP);
+
+            // The manager sets the no-show limit in the course settings: a word refused beside its field.
+            browser.find(By.id("setting-noShowPolicy.strikes")).sendKeys("two");
+            browser.find(By.id("setting-noShowPolicy.withinDays")).sendKeys("90");
+            browser.find(By.id("setting-noShowPolicy.suspendDays")).sendKeys("30");
+            browser.find(By.cssSelector("#settings button[type='submit']")).click();
+            browser.await("the field's mistake", d -> browser.find(By.id("setting-noShowPolicy.strikes-error")).isDisplayed());
+            assertThat(browser.find(By.id("setting-noShowPolicy.strikes-error")).getText()).contains("whole number");
+            browser.find(By.id("setting-noShowPolicy.strikes")).clear();
+            browser.find(By.id("setting-noShowPolicy.strikes")).sendKeys("2");
+            browser.find(By.cssSelector("#settings button[type='submit']")).click();
+            browser.await("saved", d -> browser.find(By.id("settings")).getText().contains("Saved: the no-show limit."));
+            assertThat(api.http.get("/api/courses/two").json().path("noShowPolicy").toString())
+                    .isEqualTo("{\"strikes\":2,\"withinDays\":90,\"suspendDays\":30}");
+            // Saving any setting sent the rates back without their holes (the form did not show them),
+            // turning the 9-hole rate into every round's: the rates must come back as they were.
+            assertThat(api.http.get("/api/courses/two").json().path("rates").findValuesAsText("holes"))
+                    .containsExactly("9", "18");
             assertThat(browser.audits()).isEqualTo(7);
         }
     }

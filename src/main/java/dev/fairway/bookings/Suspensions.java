@@ -7,6 +7,7 @@ import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.NoShowPolicy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,16 +32,14 @@ public final class Suspensions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        NoShows noShows = database.read("bookings.no-shows", deadline, session -> session.queryOne(
-                "select count(*), max(starts_at) as latest from booking where course_id = ? and booker = ? "
-                        + "and status = 'no-show' and starts_at >= ?", params -> {
+        List<Instant> latestFirst = database.read("bookings.no-shows", deadline, session -> session.query(
+                "select starts_at from booking where course_id = ? and booker = ? and status = 'no-show' "
+                        + "and starts_at >= ? order by starts_at desc limit ?", params -> {
                     params.setString(1, course.id());
                     params.setString(2, booker);
                     params.setInstant(3, policy.get().countsFrom(now));
-                }, row -> new NoShows(row.getLong(1), SqlTime.get(row, "latest"))).orElseThrow());
-        return policy.get().suspendedUntil(noShows.count(), noShows.latest(), now);
-    }
-
-    private record NoShows(long count, Instant latest) {
+                    params.setInt(4, policy.get().strikes());
+                }, row -> SqlTime.get(row, "starts_at")));
+        return policy.get().suspendedUntil(latestFirst, now);
     }
 }

@@ -2,6 +2,7 @@ package dev.fairway.teesheet;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,14 +21,20 @@ public record NoShowPolicy(int strikes, int withinDays, int suspendDays) {
     }
 
     /**
-     * Until when a booker with {@code noShows} counted no-shows, the latest at {@code latest}, is
-     * suspended as of {@code now}; empty when not.
+     * Until when a booker is suspended as of {@code now}, given their latest no-shows that count
+     * ({@code latestFirst}: at tee times from {@link #countsFrom}, the latest first, at most
+     * {@code strikes} of them); empty when not. The end is the earlier of {@code suspendDays} after
+     * the latest and the moment the oldest of those leaves the {@code withinDays} window (from then
+     * the booker no longer has {@code strikes} no-shows within it), so the {@code until} a booker is
+     * told is when they may book again.
      */
-    public Optional<Instant> suspendedUntil(long noShows, Instant latest, Instant now) {
-        if (noShows < strikes || latest == null) {
+    public Optional<Instant> suspendedUntil(List<Instant> latestFirst, Instant now) {
+        if (latestFirst.size() < strikes) {
             return Optional.empty();
         }
-        Instant until = latest.plus(Duration.ofDays(suspendDays));
+        Instant served = latestFirst.getFirst().plus(Duration.ofDays(suspendDays));
+        Instant aged = latestFirst.get(strikes - 1).plus(Duration.ofDays(withinDays));
+        Instant until = served.isBefore(aged) ? served : aged;
         return now.isBefore(until) ? Optional.of(until) : Optional.empty();
     }
 }

@@ -19,7 +19,7 @@ const page = {
   blockFrom: $('block-from'), blockUntil: $('block-until'), blockTees: $('block-tees'), blockTeesField: $('block-tees-field'),
   phoneHoles: $('phone-holes'), phoneHolesField: $('phone-holes-field'),
   dayTitle: $('day-title'), zoneNote: $('zone-note'), sheet: $('tee-sheet'), none: $('no-tee-times'),
-  columns: $('sheet-columns'),
+  columns: $('sheet-columns'), toNow: $('to-now'),
   outbox: $('outbox'), outboxStatus: $('outbox-status'), outboxRefresh: $('outbox-refresh'),
   outboxEmpty: $('outbox-empty'), outboxMessage: $('outbox-message'), outboxPicker: $('outbox-picker'),
   members: $('members'), noMembers: $('no-members'), membersMessage: $('members-message'),
@@ -67,6 +67,7 @@ function wire() {
   page.previous.addEventListener('click', () => moveDays(-1));
   page.next.addEventListener('click', () => moveDays(1));
   page.refresh.addEventListener('click', loadDay);
+  page.toNow.addEventListener('click', goToNow);
   page.blockFrom.addEventListener('change', fillUntil);
   page.outboxPicker.addEventListener('submit', (event) => event.preventDefault());
   page.outboxStatus.addEventListener('change', loadOutbox);
@@ -371,8 +372,21 @@ function render(availability, sheet, blocks) {
   fillUntil();
   page.blockForm.hidden = state.teeTimes.length === 0;
   const startable = new Set(state.teeTimes.map((t) => `${t.tee ?? tees()[0].name}|${t.start}`));
-  sheetView.show(state.course, sheet, startable, sheet.date === todayIn(state.course.timeZone));
+  const today = sheet.date === todayIn(state.course.timeZone);
+  sheetView.show(state.course, sheet, startable, today);
   page.none.hidden = sheet.slots.length > 0;
+  page.toNow.hidden = !today || sheet.slots.length === 0;
+}
+
+/** Scrolls to the tee time going out now (the latest started, else the first) and puts the keyboard there. */
+function goToNow() {
+  const rows = [...page.sheet.querySelectorAll(':scope > li.tee-time')];
+  const started = rows.filter((row) => Date.parse(row.dataset.start) <= Date.now());
+  const row = started.at(-1) ?? rows[0];
+  if (!row) return;
+  row.tabIndex = -1;
+  row.scrollIntoView({ block: 'start' });
+  row.focus({ preventScroll: true });
 }
 
 function renderBlocks(blocks) {

@@ -59,6 +59,11 @@ class StaffDayPageIT {
             assertThat(cell(browser, next, "10").getText()).contains("Full Four", "4 of 4 booked", "Full");
             assertThat(cell(browser, next.plusMinutes(20), "10").getText()).contains("Cara Diaz", "turns");
             assertThat(browser.find(By.id("sheet-columns")).getText()).contains("1st tee", "10th tee");
+            // The starter jumps to the tee time going out now: the latest that has started.
+            browser.find(By.id("to-now")).click();
+            ZonedDateTime goingOut = now.truncatedTo(ChronoUnit.HOURS).plusMinutes(10L * (now.getMinute() / 10));
+            assertThat(((JavascriptExecutor) browser.driver()).executeScript("return document.activeElement.dataset.start"))
+                    .isIn(at(goingOut), at(goingOut.plusMinutes(10)));
             scrollTo(browser, cell(browser, next, "1"));
             browser.screenshot("busy-day");
 

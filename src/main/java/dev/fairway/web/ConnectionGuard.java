@@ -98,21 +98,44 @@ final class ConnectionGuard extends ContainerLifeCycle implements Connection.Lis
         String address = address(connection.getEndPoint().getRemoteSocketAddress());
         Watched watch = new Watched(address);
         watched.put(connection, watch);
-        int all = open.incrementAndGet();
         int fromAddress = byAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-        watch.counted.set(true);
         if (fromAddress > PER_ADDRESS && !proxies.trusts(address)) {
+            forget(address);
             refuse(connection, tooManyFromAddress, "one client address already holds " + PER_ADDRESS + " connections");
             return;
         }
-        if (all > maxConnections && !makeRoom()) {
+        if (!admit()) {
+            forget(address);
             refuse(connection, tooManyInAll, "all " + maxConnections + " connections are in the middle of requests");
             return;
         }
+        watch.counted.set(true);
         synchronized (waiting) {
             waiting.put(connection, watch);
         }
         watch.deadline = scheduler.schedule(() -> closeIfStill(connection, watch, 0), headerDeadline);
+    }
+
+    /**
+     * Counts the new connection in when there is room, making room first when there is none: the
+     * count never passes the limit, however many connections open at once (the sockets of those
+     * being refused are beyond it for a moment: the reserve of file descriptors covers them).
+     */
+    private boolean admit() {
+        while (true) {
+            int now = open.get();
+            if (now < maxConnections) {
+                if (open.compareAndSet(now, now + 1)) {
+                    return true;
+                }
+            } else if (!makeRoom()) {
+                return false;
+            }
+        }
+    }
+
+    private void forget(String address) {
+        byAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 
     /** Closes the connection that has waited longest for headers; false when none waits. */
@@ -163,7 +186,7 @@ final class ConnectionGuard extends ContainerLifeCycle implements Connection.Lis
     private void release(Watched watch) {
         if (watch.counted.compareAndSet(true, false)) {
             open.decrementAndGet();
-            byAddress.computeIfPresent(watch.address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+            forget(watch.address);
         }
     }
 

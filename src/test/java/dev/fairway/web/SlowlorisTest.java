@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  * and filled the server's 20,000 file descriptors in 35 s: "Too many open files", and other clients
  * got nothing. Here 20,000 such connections come from two processes (one address with 10,000, and
  * forty addresses with 250 each, under the per-address cap) while a client from another address
- * asks every 200 ms: each of its requests must be answered within 2 s. Not within 1 s: while the
- * attackers open their connections in bursts the kernel's SYN queue can drop the client's first
- * SYN, which the kernel sends again after 1 s (CI saw a 1,040 ms answer that way); without the guard
- * none were answered at all.
+ * asks every 200 ms: each of its requests must be connected within 4 s and answered within 2 s of
+ * being sent. Not faster: while the attackers open their connections in bursts the kernel's SYN
+ * queue can drop the client's SYN, which the kernel sends again after 1 s and then 2 s more (CI saw a
+ * 1,040 ms answer that way); without the guard none were answered at all.
  */
 class SlowlorisTest {
 
@@ -53,7 +53,7 @@ class SlowlorisTest {
             }
 
             assertThat(attackers).allMatch(Process::isAlive);
-            assertThat(unanswered).as("requests of the other client without an answer within 2 s").isZero();
+            assertThat(unanswered).as("requests of the other client not connected in 4 s or not answered 2 s after").isZero();
             assertThat(answered).as("requests of the other client answered").isPositive();
             assertThat(metrics.get("fairway.http.connections.open").gauge().value())
                     .as("connections the server holds").isLessThanOrEqualTo(FileDescriptors.MOST_CONNECTIONS);
@@ -78,11 +78,11 @@ class SlowlorisTest {
                 .start();
     }
 
-    /** One request from an address of its own, on a new connection: true when answered 200 within 2 s. */
+    /** One request from an address of its own, on a new connection: true when connected and answered 200 in time. */
     private static boolean ping(int port) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress("127.0.9.9", 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 4_000);
             socket.setSoTimeout(2_000);
             OutputStream out = socket.getOutputStream();
             out.write("GET /api/ping HTTP/1.1\r\nHost: fairway\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -6,19 +6,15 @@ import dev.fairway.Service;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.support.Db;
 import dev.fairway.support.Http;
+import dev.fairway.support.Race;
 import dev.fairway.support.TestApi;
 import dev.fairway.support.TestPostgres;
 import dev.fairway.support.TestService;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,22 +96,7 @@ class OverbookingRaceTest {
     }
 
     private static List<Http.Answer> race(int clients, java.util.function.IntFunction<Http.Answer> request) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Answer>> futures = new ArrayList<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < clients; i++) {
-                int client = i;
-                futures.add(executor.submit(() -> {
-                    go.await();
-                    return request.apply(client);
-                }));
-            }
-            go.countDown();
-        }
-        List<Http.Answer> answers = new ArrayList<>();
-        for (Future<Http.Answer> future : futures) {
-            answers.add(future.get());
-        }
+        List<Http.Answer> answers = Race.of(clients, request);
         assertThat(answers).extracting(Http.Answer::status).as("no 5xx").allMatch(s -> s < 500);
         return answers;
     }

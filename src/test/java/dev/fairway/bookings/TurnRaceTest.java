@@ -2,22 +2,11 @@ package dev.fairway.bookings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fairway.Service;
-import dev.fairway.config.DatabaseUrl;
-import dev.fairway.support.Db;
 import dev.fairway.support.Http;
+import dev.fairway.support.Race;
 import dev.fairway.support.TestApi;
-import dev.fairway.support.TestPostgres;
-import dev.fairway.support.TestService;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,26 +25,16 @@ class TurnRaceTest {
             {"1", "06:00"}, {"1", "06:10"}, {"1", "06:20"},
             {"10", "08:00"}, {"10", "08:10"}, {"10", "08:20"}};
 
-    static Service first;
-    static Service second;
-    static Http[] instances;
-    static Db db;
+    static CrossoverOnTwoInstances course;
 
     @BeforeAll
     static void start() {
-        DatabaseUrl database = TestPostgres.newDatabase();
-        first = TestService.startReady(database, TestApi.EXAMPLE_CLOCK);
-        second = TestService.startReady(database, TestApi.EXAMPLE_CLOCK);
-        instances = new Http[] {new Http(first.port()), new Http(second.port())};
-        assertThat(instances[0].put("/api/courses/crossover", TwoTeesApiTest.CROSSOVER, TestApi.admin()).status())
-                .isEqualTo(201);
-        db = new Db(database);
+        course = CrossoverOnTwoInstances.start();
     }
 
     @AfterAll
     static void stop() {
-        first.close();
-        second.close();
+        course.close();
     }
 
     @Test
@@ -64,7 +43,7 @@ class TurnRaceTest {
         int[] round = random.ints(40, 0, ROUNDS.length).toArray();
         int[] players = random.ints(40, 1, 5).toArray();
 
-        List<Http.Answer> answers = race(40, i -> instances[i % 2].post("/api/courses/crossover/bookings",
+        List<Http.Answer> answers = Race.of(40, i -> course.instances[i % 2].post("/api/courses/crossover/bookings",
                 "{\"start\": \"" + TwoTeesApiTest.at(ROUNDS[round[i]][1]) + "\", \"tee\": \"" + ROUNDS[round[i]][0]
                         + "\", \"holes\": 18, \"players\": " + players[i] + ", \"name\": \"Racer " + i + "\"}"));
 
@@ -75,40 +54,8 @@ class TurnRaceTest {
                 .isNotEmpty();
         assertThat(answers.stream().filter(a -> a.status() == 201)).as("every round booked holds its turn")
                 .allMatch(a -> a.json().path("turn").path("start").isTextual());
-        assertThat(db.count("select count(*) from booking where status = 'confirmed' and turn_starts_at is null"))
+        assertThat(course.db.count("select count(*) from booking where status = 'confirmed' and turn_starts_at is null"))
                 .as("no half round stored").isZero();
-        List<Map<String, Object>> slots = db.rows("""
-                select s.tee, s.starts_at, s.booked, s.capacity,
-                       coalesce((select sum(players) from booking b where b.status = 'confirmed' and b.tee = s.tee
-                                 and b.starts_at = s.starts_at), 0)
-                     + coalesce((select sum(players) from booking b where b.status = 'confirmed'
-                                 and b.turn_tee = s.tee and b.turn_starts_at = s.starts_at), 0) as held
-                from tee_time s where s.course_id = 'crossover'""");
-        assertThat(slots).as("slots touched").hasSizeGreaterThanOrEqualTo(12);
-        for (Map<String, Object> slot : slots) {
-            long held = ((Number) slot.get("held")).longValue();
-            assertThat(held).as("players on %s", slot).isLessThanOrEqualTo(4);
-            assertThat(((Number) slot.get("booked")).longValue()).as("count of %s", slot).isEqualTo(held);
-        }
-    }
-
-    private static List<Http.Answer> race(int clients, IntFunction<Http.Answer> request) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Answer>> futures = new ArrayList<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < clients; i++) {
-                int client = i;
-                futures.add(executor.submit(() -> {
-                    go.await();
-                    return request.apply(client);
-                }));
-            }
-            go.countDown();
-        }
-        List<Http.Answer> answers = new ArrayList<>();
-        for (Future<Http.Answer> future : futures) {
-            answers.add(future.get());
-        }
-        return answers;
+        assertThat(course.assertSlotsMatchTheirBookings()).as("slots touched").isGreaterThanOrEqualTo(12);
     }
 }

@@ -6,18 +6,13 @@ import dev.fairway.Service;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.support.Db;
 import dev.fairway.support.Http;
+import dev.fairway.support.Race;
 import dev.fairway.support.TestApi;
 import dev.fairway.support.TestPostgres;
 import dev.fairway.support.TestService;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,30 +68,14 @@ class GolferLimitRaceTest {
     }
 
     static Map<Integer, Integer> race(IntFunction<Http.Answer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Http.Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                int racer = i;
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return request.apply(racer);
-                }));
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (Http.Answer done : Race.of(RACERS, request)) {
+            byStatus.merge(done.status(), 1, Integer::sum);
+            if (done.status() == 409) {
+                assertThat(done.json().path("type").asText()).isEqualTo("https://fairway.dev/problems/limit-reached");
             }
-            go.countDown();
-            Map<Integer, Integer> byStatus = new TreeMap<>();
-            for (Future<Http.Answer> answer : answers) {
-                Http.Answer done = answer.get();
-                byStatus.merge(done.status(), 1, Integer::sum);
-                if (done.status() == 409) {
-                    assertThat(done.json().path("type").asText()).isEqualTo("https://fairway.dev/problems/limit-reached");
-                }
-            }
-            return byStatus;
-        } finally {
-            pool.shutdownNow();
         }
+        return byStatus;
     }
 
     /** Every third racer sends an Idempotency-Key, as the page does: both paths must hold the limit. */

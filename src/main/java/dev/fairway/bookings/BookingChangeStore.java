@@ -34,11 +34,8 @@ final class BookingChangeStore {
      */
     boolean take(SqlSession session, String courseId, Booking.Slot slot, int players, int maxPlayers)
             throws SQLException {
-        return session.query("""
-                insert into tee_time as t (course_id, tee, starts_at, capacity, booked) values (?, ?, ?, ?, ?)
-                on conflict (course_id, tee, starts_at) do update set booked = t.booked + excluded.booked
-                where t.booked + t.held + excluded.booked <= least(t.capacity, excluded.capacity)
-                returning 1""", params -> {
+        return session.query("insert into tee_time as t (course_id, tee, starts_at, capacity, booked) "
+                + "values (?, ?, ?, ?, ?)" + BookingStore.TAKE_IF_ROOM + " returning 1", params -> {
                     params.setString(1, courseId);
                     params.setString(2, slot.tee());
                     params.setInstant(3, slot.start());
@@ -60,13 +57,9 @@ final class BookingChangeStore {
 
     /** The spots left on the slot under the course's maximum, as now committed and taken in this transaction. */
     int room(SqlSession session, String courseId, Booking.Slot slot, int maxPlayers) throws SQLException {
-        return session.queryOne("select greatest(0, least(capacity, ?) - booked - held) from tee_time "
-                        + "where course_id = ? and tee = ? and starts_at = ?", params -> {
-                    params.setInt(1, maxPlayers);
-                    params.setString(2, courseId);
-                    params.setString(3, slot.tee());
-                    params.setInstant(4, slot.start());
-                }, row -> row.getInt(1)).orElse(maxPlayers);
+        return session.queryOne("select " + BookingStore.ROOM,
+                params -> BookingStore.bindRoom(params, 1, courseId, slot.tee(), slot.start(), maxPlayers),
+                row -> row.getInt(1)).orElseThrow();
     }
 
     /** Writes the booking's changed fields. */

@@ -33,7 +33,7 @@ final class BookingStore {
      * The spots left on a slot under the course's current maximum, in the statement's snapshot
      * (a slot that is not there has them all); five parameters ({@link #bindRoom}).
      */
-    private static final String ROOM = "greatest(0, coalesce((select least(r.capacity, ?) - r.booked - r.held "
+    static final String ROOM = "greatest(0, coalesce((select least(r.capacity, ?) - r.booked - r.held "
             + "from tee_time r where r.course_id = ? and r.tee = ? and r.starts_at = ?), ?))";
     /**
      * A booker's confirmed bookings at a course, of tee times to come ({@code open}) and on the
@@ -44,6 +44,15 @@ final class BookingStore {
                 and starts_at > ?) as open,
             (select count(*) from booking where course_id = ? and booker = ? and status <> 'cancelled'
                 and starts_at >= ? and starts_at < ?) as on_day""";
+
+    /**
+     * The end of an insert into {@code tee_time as t} of one slot's new players ({@code booked}):
+     * they are added only while the slot has room for them under the course's maximum (the
+     * inserted {@code capacity}); otherwise the slot is left as it is and no row is returned.
+     */
+    static final String TAKE_IF_ROOM = """
+            on conflict (course_id, tee, starts_at) do update set booked = t.booked + excluded.booked
+            where t.booked + t.held + excluded.booked <= least(t.capacity, excluded.capacity)""";
 
     /**
      * The common table expressions that take the spots of the booking's slots and insert it: the
@@ -64,8 +73,8 @@ final class BookingStore {
                 select ?, w.tee, w.starts_at, ?, ? from wanted w
                 where %s and (select start_spots from room) >= ? and (select turn_spots from room) >= ?
                 order by w.tee, w.starts_at
-                on conflict (course_id, tee, starts_at) do update set booked = t.booked + excluded.booked
-                where t.booked + t.held + excluded.booked <= least(t.capacity, excluded.capacity)
+            """ + TAKE_IF_ROOM + """
+
                 returning 1),
             inserted as (
                 insert into booking (id, course_id, starts_at, players, name, email, status, created_at, golfer_id, booker,
@@ -450,7 +459,7 @@ final class BookingStore {
     }
 
     /** Binds {@link #ROOM} of one slot; returns the index after them. */
-    private static int bindRoom(Params params, int first, String courseId, String tee, Instant start, int maxPlayers)
+    static int bindRoom(Params params, int first, String courseId, String tee, Instant start, int maxPlayers)
             throws SQLException {
         params.setInt(first, maxPlayers);
         params.setString(first + 1, courseId);

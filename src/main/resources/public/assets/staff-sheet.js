@@ -239,8 +239,8 @@ export function staffSheet({ list, columns, act, tell, changed }) {
   return { show };
 }
 
-/** A refusal in the starter's words: the API's detail with its timestamps as wall-clock times. */
+/** Why the system said no, in the API's own words (its details are sentences). */
 function refusal(answer) {
   if (answer.status === 0 || answer.status === 503) return 'the booking system is busy. Try again in a moment.';
-  return explain(answer.problem).replace(/\d{4}-\d\d-\d\dT(\d\d:\d\d):\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g, '$1');
+  return explain(answer.problem);
 }

@@ -6,6 +6,7 @@ import dev.fairway.web.Json;
 import dev.fairway.web.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +39,8 @@ final class BookingAnswers {
         return new Answer((Integer) body.get("status"), text(Json.write(body)), Problem.CONTENT_TYPE);
     }
 
+    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
     /** The problem+json body of a refusal, naming the slot that refused when there is one. */
     static Map<String, Object> refusal(BookingOutcome.Refused refused, Course course) {
         BookingOutcome.Reason reason = refused.reason();
@@ -54,8 +57,9 @@ final class BookingAnswers {
             body.put("releasesAt", releasesAt);
             return body;
         }
+        // The turn is on the start's local date: its wall-clock time says which slot, in words a golfer reads.
         String where = refused.turn() ? "the round's turn, the " + teeName(refused.slot().tee()) + " tee at "
-                + Instants.format(refused.slot().start(), course.rules().zone()) : "this tee time";
+                + WALL_CLOCK.format(refused.slot().start().atZone(course.rules().zone())) : "this tee time";
         Problem problem = switch (reason) {
             case FULL -> Problem.of(409, "full", "Not enough spots left", spotsLeft == 0
                     ? where + " is full: choose another " + (refused.turn() ? "tee time or 9 holes" : "one")

@@ -172,7 +172,9 @@ class TwoTeesApiTest {
         assertThat(refused.json().path("slot").path("tee").asText()).isEqualTo("10");
         assertThat(refused.json().path("slot").path("start").asText()).isEqualTo(at("08:00"));
         assertThat(refused.json().path("slot").path("turn").asBoolean()).isTrue();
-        assertThat(refused.json().path("detail").asText()).contains("turn");
+        assertThat(refused.json().path("detail").asText()).contains("turn")
+                .as("the slot in wall-clock words, not a timestamp").contains("the 10th tee at 08:00")
+                .doesNotContain("T08:00");
         assertThat(held("1", "06:00")).as("no half round").isZero();
         assertThat(book("1", "06:00", 9, 2).status()).as("nine holes take no turn").isEqualTo(201);
     }

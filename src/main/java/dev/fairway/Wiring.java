@@ -16,6 +16,8 @@ import dev.fairway.bookings.Suspensions;
 import dev.fairway.sheet.SheetRoutes;
 import dev.fairway.sheet.SheetService;
 import dev.fairway.bookings.BookingService;
+import dev.fairway.bookings.HoldRoutes;
+import dev.fairway.bookings.HoldService;
 import dev.fairway.bookings.IdempotencyCleanup;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.MailSettings;
@@ -130,8 +132,9 @@ public final class Wiring {
             Runnable emailWritten = () -> mailer.ifPresent(OutboxWorker::wake);
             BookingService bookings = new BookingService(database, clock, changes, emailWritten);
             GroupService groups = new GroupService(database, clock, bookings, changes, emailWritten);
+            HoldService holds = new HoldService(database, clock, changes, emailWritten, bookings);
             Suspensions suspensions = new Suspensions(database, clock);
-            SheetService sheets = new SheetService(database);
+            SheetService sheets = new SheetService(database, clock);
             BookingChanges bookingChanges = new BookingChanges(database, clock, changes, emailWritten);
             IdempotencyCleanup cleanup = new IdempotencyCleanup(database, clock);
             AdminAuth admin = new AdminAuth(settings.adminToken());
@@ -148,6 +151,8 @@ public final class Wiring {
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
 
             RateLimiter limits = new RateLimiter(settings.http().rateLimits(), admin);
+            BookingRoutes bookingRoutes = new BookingRoutes(courses, bookings, admin, limits, members, suspensions,
+                    bookingChanges);
             Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication,
                     outbox::health);
             WebServer web = WebServer.start(settings.http().host().orElse(null), settings.port(),
@@ -163,7 +168,8 @@ public final class Wiring {
                             new CourseRoutes(courses, admin),
                             new BlockRoutes(courses, blocks, admin),
                             new AvailabilityRoutes(courses, availability, members, admin),
-                            new BookingRoutes(courses, bookings, admin, limits, members, suspensions, bookingChanges),
+                            bookingRoutes,
+                            new HoldRoutes(courses, holds, bookingRoutes, limits, members),
                             new GroupRoutes(courses, groups, limits, members, suspensions),
                             new SheetRoutes(courses, sheets, admin),
                             new GolferRoutes(signIn, golfers, limits, mail.console() ? "console" : mail.smtp().isPresent() ? "smtp" : "off"),

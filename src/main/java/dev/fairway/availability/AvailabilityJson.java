@@ -86,6 +86,7 @@ public final class AvailabilityJson {
                 }
                 // Part 3's fields: added to every tee time, the turn to a round that takes one.
                 json.ascii(",\"tee\":").raw(tees.get(slot.tee())).ascii(",\"holes\":").number(slot.holes());
+                json.ascii(",\"held\":").number(slot.held());
                 if (slot.turn() != null) {
                     json.ascii(",\"turn\":{\"tee\":").raw(tees.get(slot.turn().tee())).ascii(",\"start\":\"");
                     appendStart(json, slot.turn().teeTime());

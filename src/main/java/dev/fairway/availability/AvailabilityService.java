@@ -67,7 +67,7 @@ public final class AvailabilityService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Duration maxAge = cachePolicy.freshFor();
         Optional<BookedAndBlocked> cached = maxAge.isZero() ? Optional.empty()
-                : cache.fresh(course.id(), from, to, now.minus(maxAge));
+                : cache.fresh(course.id(), from, to, now.minus(maxAge), now);
         if (cached.isPresent()) {
             return answer(course, from, to, players, holes, tee, bookingClass, false, now, cached.get());
         }

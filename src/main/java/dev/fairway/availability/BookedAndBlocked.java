@@ -11,10 +11,15 @@ import java.util.List;
  * @param booked the booked counts
  * @param blocks the blocks overlapping the dates
  * @param asOf   when they were read
+ * @param heldUntil when the first live hold counted in them lapses, or null
  */
-public record BookedAndBlocked(BookedCounts booked, List<Block> blocks, Instant asOf) {
+public record BookedAndBlocked(BookedCounts booked, List<Block> blocks, Instant asOf, Instant heldUntil) {
 
     public BookedAndBlocked {
         blocks = List.copyOf(blocks);
+    }
+
+    public BookedAndBlocked(BookedCounts booked, List<Block> blocks, Instant asOf) {
+        this(booked, blocks, asOf, null);
     }
 }

@@ -59,21 +59,28 @@ public final class BookedCountsCache implements TeeSheetChanges {
             Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
             List<Long> seconds = new ArrayList<>();
             List<Integer> players = new ArrayList<>();
-            read.booked().forEachBetween(start.getEpochSecond(), end.getEpochSecond(), (second, booked) -> {
+            List<Integer> holding = new ArrayList<>();
+            read.booked().forEachBetween(start.getEpochSecond(), end.getEpochSecond(), (second, booked, held) -> {
                 seconds.add(second);
                 players.add(booked);
+                holding.add(held);
             });
             List<Block> blocks = read.blocks().stream()
                     .filter(b -> b.start().isBefore(end) && b.end().isAfter(start)).toList();
+            int[] held = holding.stream().mapToInt(Integer::intValue).toArray();
+            boolean anyHeld = holding.stream().anyMatch(n -> n > 0);
+            // A lapse is heard by nobody: a day with live holds is good only until the first of any lapses.
             DayCounts day = new DayCounts(seconds.stream().mapToLong(Long::longValue).toArray(),
-                    players.stream().mapToInt(Integer::intValue).toArray(), blocks, read.asOf(), superseded);
+                    players.stream().mapToInt(Integer::intValue).toArray(), blocks, read.asOf(), superseded,
+                    anyHeld ? held : null, anyHeld ? read.heldUntil() : null);
             days.asMap().merge(new CourseDay(courseId, date), day, DayCounts::later);
         }
     }
 
     /** The days {@code from..to} as one read, if every one of them is cached, unchanged since, and read after {@code notBefore}. */
-    Optional<BookedAndBlocked> fresh(String courseId, LocalDate from, LocalDate to, Instant notBefore) {
-        return collect(courseId, from, to, day -> !day.superseded() && !day.asOf().isBefore(notBefore));
+    Optional<BookedAndBlocked> fresh(String courseId, LocalDate from, LocalDate to, Instant notBefore, Instant now) {
+        return collect(courseId, from, to, day -> !day.superseded() && !day.asOf().isBefore(notBefore)
+                && day.holdsCurrentAt(now));
     }
 
     /** The days {@code from..to} as one read, however old, if every one of them is cached; its asOf is the oldest day's. */
@@ -84,6 +91,8 @@ public final class BookedCountsCache implements TeeSheetChanges {
     private Optional<BookedAndBlocked> collect(String courseId, LocalDate from, LocalDate to, Predicate<DayCounts> usable) {
         long[] seconds = new long[0];
         int[] booked = new int[0];
+        int[] held = new int[0];
+        Instant heldUntil = null;
         Map<String, Block> blocks = new LinkedHashMap<>();
         Instant asOf = null;
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
@@ -93,10 +102,15 @@ public final class BookedCountsCache implements TeeSheetChanges {
             }
             seconds = concat(seconds, day.epochSeconds());
             booked = concat(booked, day.booked());
+            held = concat(held, day.held() != null ? day.held() : new int[day.booked().length]);
+            if (day.heldUntil() != null && (heldUntil == null || day.heldUntil().isBefore(heldUntil))) {
+                heldUntil = day.heldUntil();
+            }
             day.blocks().forEach(block -> blocks.putIfAbsent(block.id(), block));
             asOf = asOf == null || day.asOf().isBefore(asOf) ? day.asOf() : asOf;
         }
-        return Optional.of(new BookedAndBlocked(BookedCounts.ofSorted(seconds, booked), List.copyOf(blocks.values()), asOf));
+        return Optional.of(new BookedAndBlocked(BookedCounts.ofSorted(seconds, booked, held),
+                List.copyOf(blocks.values()), asOf, heldUntil));
     }
 
     @Override

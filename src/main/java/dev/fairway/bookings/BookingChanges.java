@@ -35,6 +35,7 @@ public final class BookingChanges {
     private final TeeSheetChanges changes;
     private final Runnable emailWritten;
     private final BookingChangeStore store = new BookingChangeStore();
+    private final HoldStore holds = new HoldStore();
 
     public BookingChanges(Database database, Clock clock, TeeSheetChanges changes, Runnable emailWritten) {
         this.database = database;
@@ -98,7 +99,10 @@ public final class BookingChanges {
                     int players = delta.getValue();
                     if (players < 0) {
                         store.giveBack(session, course.id(), slot, -players);
-                    } else if (!store.take(session, course.id(), slot, players, max)) {
+                    } else if (!store.take(session, course.id(), slot, players, max)
+                            && !(holds.sweep(session, course.id(), slot, null, clock.instant()) > 0
+                                 && store.take(session, course.id(), slot, players, max))) {
+                        // Refused even after the slot's lapsed holds, if any, gave their spots back.
                         int room = store.room(session, course.id(), slot, max);
                         // Room the party's own old spots on this slot would have given back is counted in.
                         throw new SlotRefused(BookingOutcome.Refused.bySlot(BookingOutcome.Reason.FULL,

@@ -39,6 +39,7 @@ public final class BookingService {
     private final Clock clock;
     private final TeeSheetChanges changes;
     private final BookingStore bookings = new BookingStore();
+    private final HoldStore holds = new HoldStore();
     private final IdempotencyStore keys = new IdempotencyStore();
     private final TeeTimeAdmission admission;
     private final Runnable emailWritten;
@@ -97,8 +98,9 @@ public final class BookingService {
         String bookingId = RandomIds.next();
         if (key != null) {
             String fingerprint = request.fingerprint();
-            return database.write("bookings.create", deadline, session ->
-                    attemptWithKey(session, propose(course, teeTime, turn, request, terms, bookingId), key, fingerprint));
+            return database.write("bookings.create", deadline, session -> LapsedHolds.retrying(session,
+                    retry -> attemptWithKey(retry, propose(course, teeTime, turn, request, terms, bookingId), key,
+                            fingerprint)));
         }
         if (terms.limited()) {
             // The booker's lock lasts until COMMIT, so this one needs a transaction.
@@ -190,13 +192,13 @@ public final class BookingService {
     }
 
     /** The refusal of a booking one of whose slots a block covers, naming that slot. */
-    private static BookingOutcome.Refused blocked(Booking booking, BookingStore.Report.Blocked blocked) {
+    static BookingOutcome.Refused blocked(Booking booking, BookingStore.Report.Blocked blocked) {
         return blocked.start() ? BookingOutcome.Refused.bySlot(BookingOutcome.Reason.BLOCKED, 0, booking.startSlot(), false)
                 : BookingOutcome.Refused.bySlot(BookingOutcome.Reason.BLOCKED, 0, booking.turn(), true);
     }
 
     /** The refusal of a booker at one of the limits, with these counts, or null. */
-    private static BookingOutcome.Refused limitReached(BookingStore.Limits limits, long open, long onDay) {
+    static BookingOutcome.Refused limitReached(BookingStore.Limits limits, long open, long onDay) {
         if (open >= limits.maxOpen()) {
             return new BookingOutcome.Refused(BookingOutcome.Reason.OPEN_LIMIT_REACHED, limits.maxOpen());
         }
@@ -224,6 +226,10 @@ public final class BookingService {
      * unless a block covers one of its slots. Part of whatever transaction the session is in.
      */
     BookingOutcome take(SqlSession session, Proposal proposal) throws SQLException {
+        return LapsedHolds.retrying(session, retry -> takeOnce(retry, proposal));
+    }
+
+    private BookingOutcome takeOnce(SqlSession session, Proposal proposal) throws SQLException {
         Booking booking = proposal.booking();
         if (proposal.ruleRefusal() != null) {
             BookingStore.Report.Blocked blocked = bookings.blocked(session, booking);
@@ -245,11 +251,17 @@ public final class BookingService {
     /**
      * The refusal of a booking its take found too big, naming the slot: with the spots its
      * snapshot saw when they were already too few (the take then tried nothing), else as they are
-     * now, after the take waited on a slot's row and another booking took them first.
+     * now, after the take waited on a slot's row and another booking took them first. When a slot
+     * still counts holds, those that have lapsed are swept first, and the take is tried again
+     * ({@link LapsedHolds}) if any were.
      */
-    private BookingOutcome.Refused full(SqlSession session, Proposal proposal, BookingStore.Report.Room room)
+    BookingOutcome.Refused full(SqlSession session, Proposal proposal, BookingStore.Report.Room room)
             throws SQLException {
         Booking booking = proposal.booking();
+        if (room.held() && holds.sweep(session, booking.courseId(), booking.startSlot(), booking.turn(),
+                clock.instant()) > 0) {
+            throw new LapsedHolds.Swept();
+        }
         int players = booking.players();
         BookingStore.Report.Room now = room.start() < players || room.turn() < players ? room
                 : bookings.spotsLeft(session, booking, proposal.maxPlayers());
@@ -334,6 +346,11 @@ public final class BookingService {
                                              String key, String fingerprint) throws SQLException {
         keys.remember(session, key, fingerprint, BookingAnswers.refused(refused, course));
         return refused;
+    }
+
+    /** The line bookings of one tee time wait in on this instance; holds take their spots through it too. */
+    TeeTimeAdmission admission() {
+        return admission;
     }
 
     public Optional<Booking> find(String id, Deadline deadline) {

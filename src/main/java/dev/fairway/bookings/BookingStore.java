@@ -36,13 +36,25 @@ final class BookingStore {
     static final String ROOM = "greatest(0, coalesce((select least(r.capacity, ?) - r.booked - r.held "
             + "from tee_time r where r.course_id = ? and r.tee = ? and r.starts_at = ?), ?))";
     /**
-     * A booker's confirmed bookings at a course, of tee times to come ({@code open}) and on the
-     * tee time's date ({@code on_day}); seven parameters ({@link #bindCounts}).
+     * Whether a slot of the booking's still counts holds in {@code held}, some of which may have
+     * lapsed since: then a refusal for want of spots sweeps them and tries again
+     * ({@link HoldStore#sweep}). Five parameters ({@link #bindHeld}): course, and each slot.
      */
-    private static final String COUNTS = """
+    static final String HELD = "(select coalesce(sum(r.held), 0) > 0 from tee_time r where r.course_id = ? "
+            + "and ((r.tee = ? and r.starts_at = ?) or (r.tee = ? and r.starts_at = ?)))";
+    /**
+     * A booker's bookings that hold spots and live holds at a course, of tee times to come
+     * ({@code open}) and on the tee time's date ({@code on_day}); twelve parameters
+     * ({@link #bindCounts}). A live hold counts toward the limits as the booking it may become.
+     */
+    static final String COUNTS = """
             (select count(*) from booking where course_id = ? and booker = ? and status <> 'cancelled'
+                and starts_at > ?)
+              + (select count(*) from hold where course_id = ? and booker = ? and status = 'held' and expires_at > ?
                 and starts_at > ?) as open,
             (select count(*) from booking where course_id = ? and booker = ? and status <> 'cancelled'
+                and starts_at >= ? and starts_at < ?)
+              + (select count(*) from hold where course_id = ? and booker = ? and status = 'held' and expires_at > ?
                 and starts_at >= ? and starts_at < ?) as on_day""";
 
     /**
@@ -50,49 +62,68 @@ final class BookingStore {
      * they are added only while the slot has room for them under the course's maximum (the
      * inserted {@code capacity}); otherwise the slot is left as it is and no row is returned.
      */
-    static final String TAKE_IF_ROOM = """
-            on conflict (course_id, tee, starts_at) do update set booked = t.booked + excluded.booked
-            where t.booked + t.held + excluded.booked <= least(t.capacity, excluded.capacity)""";
+    static final String TAKE_IF_ROOM = takeIfRoom("booked");
+
+    /** {@link #TAKE_IF_ROOM} of players taken into {@code column}: {@code booked} or {@code held}. */
+    static String takeIfRoom(String column) {
+        return """
+                on conflict (course_id, tee, starts_at) do update set %1$s = t.%1$s + excluded.%1$s
+                where t.booked + t.held + excluded.%1$s <= least(t.capacity, excluded.capacity)""".formatted(column);
+    }
+
+    /** A booking's row, as {@link #take}'s party; sixteen parameters ({@link #bindBookingRow}). */
+    static final String BOOKING_ROW = """
+            insert into booking (id, course_id, starts_at, players, name, email, status, created_at, golfer_id, booker,
+                                 tee, holes, turn_tee, turn_starts_at, price_per_player, group_id)
+            select ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?""";
 
     /**
-     * The common table expressions that take the spots of the booking's slots and insert it: the
-     * room of each slot in the snapshot ({@code room}); the slots ({@code wanted}, one or two);
-     * their conditional upserts, in (tee, start) order so that two rounds never lock the same two
-     * slots in opposite orders ({@code taken}); the booking, only when every slot was taken; and
+     * The common table expressions that take the spots of a party's slots into {@code column}
+     * ({@code booked} for a booking, {@code held} for a hold) and insert the party's row
+     * ({@code row}, an insert whose select this ends): the room of each slot in the snapshot, and
+     * whether a slot counts holds ({@code room}); the slots ({@code wanted}, one or two); their
+     * conditional upserts, in (tee, start) order so that two rounds never lock the same two slots
+     * in opposite orders ({@code taken}); the party, only when every slot was taken; and
      * {@code whole}, which raises a serialization failure (40001: the unit of work is run again)
-     * when some slots were taken but not all, so that the statement is undone whole. When the
-     * guard (the first %s) is false, or the snapshot already shows too few spots on a slot,
-     * nothing is tried and no row is locked (a release morning's refusals of a full slot do not
-     * wait in line on it). The second %s writes the booking's emails ({@link #EMAILED}).
+     * when some slots were taken but not all, so that the statement is undone whole. When
+     * {@code guard} is false, or the snapshot already shows too few spots on a slot, nothing is
+     * tried and no row is locked (a release morning's refusals of a full slot do not wait in line
+     * on it). Parameters: {@link #bindSlots}, then the row's.
      */
-    private static final String TAKE = "room as (select " + ROOM + " as start_spots, " + ROOM + " as turn_spots),\n" + """
-            wanted as (select * from (values (?::text, ?::timestamptz), (?::text, ?::timestamptz)) w (tee, starts_at)
-                       where w.starts_at is not null),
-            taken as (
-                insert into tee_time as t (course_id, tee, starts_at, capacity, booked)
-                select ?, w.tee, w.starts_at, ?, ? from wanted w
-                where %s and (select start_spots from room) >= ? and (select turn_spots from room) >= ?
-                order by w.tee, w.starts_at
-            """ + TAKE_IF_ROOM + """
+    static String take(String column, String guard, String row) {
+        return "room as (select " + ROOM + " as start_spots, " + ROOM + " as turn_spots, " + HELD + " as held),\n"
+                + """
+                wanted as (select * from (values (?::text, ?::timestamptz), (?::text, ?::timestamptz)) w (tee, starts_at)
+                           where w.starts_at is not null),
+                taken as (
+                    insert into tee_time as t (course_id, tee, starts_at, capacity, %1$s)
+                    select ?, w.tee, w.starts_at, ?, ? from wanted w
+                    where %2$s and (select start_spots from room) >= ? and (select turn_spots from room) >= ?
+                    order by w.tee, w.starts_at
+                %3$s
+                    returning 1),
+                inserted as (
+                %4$s
+                    where (select count(*) from taken) = (select count(*) from wanted)
+                    returning id),
+                whole as (select case when (select count(*) from taken) between 1 and (select count(*) from wanted) - 1
+                                      then fairway_slots_changed() else 0 end as checked)
+                """.formatted(column, guard, takeIfRoom(column), row);
+    }
 
-                returning 1),
-            inserted as (
-                insert into booking (id, course_id, starts_at, players, name, email, status, created_at, golfer_id, booker,
-                                     tee, holes, turn_tee, turn_starts_at, price_per_player, group_id)
-                select ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where (select count(*) from taken) = (select count(*) from wanted)
-                returning id),
-            whole as (select case when (select count(*) from taken) between 1 and (select count(*) from wanted) - 1
-                                  then fairway_slots_changed() else 0 end as checked)%s
-            """;
+    /** {@link #take} of a booking: guarded by {@code guard}, with its emails when it has an address. */
+    private static String takeBooking(String guard, Booking booking) {
+        return take("booked", guard, BOOKING_ROW) + emailsOf(booking);
+    }
 
     /** What the statements that take report of the slots: blocked and spots, each slot; taken. */
-    private static final String REPORT = "(select checked from whole) as checked, (select count(*) from inserted) as taken, "
+    static final String REPORT = "(select checked from whole) as checked, (select count(*) from inserted) as taken, "
             + "(select start_spots from room) as start_spots, (select turn_spots from room) as turn_spots, "
+            + "(select held from room) as held, "
             + "(select start_blocked from blocked) as start_blocked, (select turn_blocked from blocked) as turn_blocked";
 
     /** Whether a block covers the start slot or the turn slot; eight parameters ({@link #bindBlockedSlots}). */
-    private static final String BLOCKED_SLOTS = "blocked as (select " + BLOCKED + " as start_blocked, " + BLOCKED
+    static final String BLOCKED_SLOTS = "blocked as (select " + BLOCKED + " as start_blocked, " + BLOCKED
             + " as turn_blocked), ";
 
     /**
@@ -138,13 +169,17 @@ final class BookingStore {
             }
         }
 
-        /** The spots left on the start slot and the turn slot (all of them when there is none). */
-        record Room(int start, int turn) {
+        /**
+         * The spots left on the start slot and the turn slot (all of them when there is none), and
+         * whether either still counts holds (some may have lapsed: {@link HoldStore#sweep}).
+         */
+        record Room(int start, int turn, boolean held) {
         }
 
         static Report of(ResultSet row) throws SQLException {
             return new Report(new Blocked(row.getBoolean("start_blocked"), row.getBoolean("turn_blocked")),
-                    row.getInt("taken") == 1, new Room(row.getInt("start_spots"), row.getInt("turn_spots")));
+                    row.getInt("taken") == 1, new Room(row.getInt("start_spots"), row.getInt("turn_spots"),
+                    row.getBoolean("held")));
         }
     }
 
@@ -179,7 +214,7 @@ final class BookingStore {
      */
     Report takeUnlessBlocked(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
         return session.queryOne("with " + BLOCKED_SLOTS
-                        + TAKE.formatted("not (select start_blocked or turn_blocked from blocked)", emailsOf(booking))
+                        + takeBooking("not (select start_blocked or turn_blocked from blocked)", booking)
                         + "select " + REPORT,
                 params -> bindEmails(params, bindTake(params, bindBlockedSlots(params, 1, booking), booking, maxPlayers),
                         booking),
@@ -206,8 +241,8 @@ final class BookingStore {
         String sql = "with existing as (select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, "
                 + "i.response_body, i.booking_id from idempotency_key i where i.key_hash = " + IdempotencyStore.KEY_HASH
                 + "), " + BLOCKED_SLOTS
-                + TAKE.formatted("not exists (select 1 from existing) and not (select start_blocked or turn_blocked "
-                + "from blocked)", emailsOf(booking))
+                + takeBooking("not exists (select 1 from existing) and not (select start_blocked or turn_blocked "
+                + "from blocked)", booking)
                 + ", remembered as (" + REMEMBER + ") "
                 + "select e.fingerprint, e.response_status, e.response_body, e.booking_id, " + REPORT
                 + " from (select 1) as one left join existing e on true";
@@ -280,7 +315,7 @@ final class BookingStore {
                 counted as (select %s),
                 allowed as (select not (select start_blocked or turn_blocked from blocked) and open < ? and on_day < ?
                             as yes from counted),
-                """.formatted(COUNTS) + TAKE.formatted("(select yes from allowed)", emailsOf(booking))
+                """.formatted(COUNTS) + takeBooking("(select yes from allowed)", booking)
                 + (remembered == null ? "" : ", remembered as (" + REMEMBER + ")")
                 + " select (select open from counted) as open, (select on_day from counted) as on_day, " + REPORT;
         return session.queryOne(sql, params -> {
@@ -316,16 +351,16 @@ final class BookingStore {
             throws SQLException {
         String sql = "select encode(i.fingerprint, 'hex') as fingerprint, i.response_status, i.response_body, "
                 + "i.booking_id, " + BLOCKED + " as start_blocked, " + BLOCKED + " as turn_blocked, " + COUNTS + ", "
-                + ROOM + " as start_spots, " + ROOM + " as turn_spots "
+                + ROOM + " as start_spots, " + ROOM + " as turn_spots, " + HELD + " as held "
                 + "from (select 1) as one left join idempotency_key i on i.key_hash = " + IdempotencyStore.KEY_HASH;
         return session.queryOne(sql, params -> {
             int next = bindRooms(params, bindCounts(params, bindBlockedSlots(params, 1, booking), booking, limits),
                     booking, maxPlayers);
-            params.setString(next, key);
+            params.setString(bindHeld(params, next, booking.courseId(), booking.startSlot(), booking.turn()), key);
         }, row -> {
             Report.Blocked blocked = new Report.Blocked(row.getBoolean("start_blocked"), row.getBoolean("turn_blocked"));
             return new Standing(IdempotencyStore.lookup(row, blocked), row.getLong("open"), row.getLong("on_day"),
-                    blocked, new Report.Room(row.getInt("start_spots"), row.getInt("turn_spots")));
+                    blocked, new Report.Room(row.getInt("start_spots"), row.getInt("turn_spots"), row.getBoolean("held")));
         }).orElseThrow();
     }
 
@@ -340,8 +375,10 @@ final class BookingStore {
 
     /** Spots left on each of the booking's slots under the course's current maximum. */
     Report.Room spotsLeft(SqlSession session, Booking booking, int maxPlayers) throws SQLException {
-        return session.queryOne("select " + ROOM + ", " + ROOM, params -> bindRooms(params, 1, booking, maxPlayers),
-                rs -> new Report.Room(rs.getInt(1), rs.getInt(2))).orElseThrow();
+        return session.queryOne("select " + ROOM + ", " + ROOM + ", " + HELD,
+                params -> bindHeld(params, bindRooms(params, 1, booking, maxPlayers), booking.courseId(),
+                        booking.startSlot(), booking.turn()),
+                rs -> new Report.Room(rs.getInt(1), rs.getInt(2), rs.getBoolean(3))).orElseThrow();
     }
 
     Optional<Booking> find(SqlSession session, String id) throws SQLException {
@@ -407,12 +444,12 @@ final class BookingStore {
     }
 
     /** The booking's emails' part of its statement: none without an address. */
-    private static String emailsOf(Booking booking) {
+    static String emailsOf(Booking booking) {
         return booking.email() == null ? "" : EMAILED;
     }
 
     /** Binds {@link #EMAILED}'s parameters, when the booking has an address; returns the index after them. */
-    private static int bindEmails(Params params, int first, Booking booking) throws SQLException {
+    static int bindEmails(Params params, int first, Booking booking) throws SQLException {
         if (booking.email() == null) {
             return first;
         }
@@ -477,30 +514,75 @@ final class BookingStore {
     }
 
     /** Binds {@link #COUNTS}'s parameters from index {@code first}; returns the index after them. */
-    private static int bindCounts(Params params, int first, Booking booking, Limits limits) throws SQLException {
-        params.setString(first, booking.courseId());
-        params.setString(first + 1, booking.booker());
-        params.setInstant(first + 2, limits.now());
-        params.setString(first + 3, booking.courseId());
-        params.setString(first + 4, booking.booker());
-        params.setInstant(first + 5, limits.dayStart());
-        params.setInstant(first + 6, limits.dayEnd());
-        return first + 7;
+    static int bindCounts(Params params, int first, String courseId, String booker, Limits limits) throws SQLException {
+        int i = first;
+        params.setString(i++, courseId);
+        params.setString(i++, booker);
+        params.setInstant(i++, limits.now());
+        params.setString(i++, courseId);
+        params.setString(i++, booker);
+        params.setInstant(i++, limits.now());
+        params.setInstant(i++, limits.now());
+        params.setString(i++, courseId);
+        params.setString(i++, booker);
+        params.setInstant(i++, limits.dayStart());
+        params.setInstant(i++, limits.dayEnd());
+        params.setString(i++, courseId);
+        params.setString(i++, booker);
+        params.setInstant(i++, limits.now());
+        params.setInstant(i++, limits.dayStart());
+        params.setInstant(i++, limits.dayEnd());
+        return i;
     }
 
-    /** Binds {@link #TAKE}'s parameters from index {@code first}; returns the index after them. */
-    private static int bindTake(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
-        int i = bindRooms(params, first, booking, maxPlayers);
-        Booking.Slot turn = booking.turn();
-        params.setString(i++, booking.tee());
-        params.setInstant(i++, booking.start());
+    private static int bindCounts(Params params, int first, Booking booking, Limits limits) throws SQLException {
+        return bindCounts(params, first, booking.courseId(), booking.booker(), limits);
+    }
+
+    /** Binds {@link #HELD} of a party's slots (its turn null without one); returns the index after them. */
+    static int bindHeld(Params params, int first, String courseId, Booking.Slot start, Booking.Slot turn)
+            throws SQLException {
+        params.setString(first, courseId);
+        params.setString(first + 1, start.tee());
+        params.setInstant(first + 2, start.start());
+        params.setString(first + 3, turn == null ? null : turn.tee());
+        params.setInstant(first + 4, turn == null ? null : turn.start());
+        return first + 5;
+    }
+
+    /**
+     * Binds the parameters of {@link #take} before its row's: the room and holds of the slots,
+     * the slots, and what the upsert takes; returns the index after them.
+     */
+    static int bindSlots(Params params, int first, String courseId, Booking.Slot start, Booking.Slot turn, int players,
+                         int maxPlayers) throws SQLException {
+        int i = bindRoom(params, first, courseId, start.tee(), start.start(), maxPlayers);
+        i = bindRoom(params, i, courseId, turn == null ? null : turn.tee(), turn == null ? null : turn.start(),
+                maxPlayers);
+        i = bindHeld(params, i, courseId, start, turn);
+        params.setString(i++, start.tee());
+        params.setInstant(i++, start.start());
         params.setString(i++, turn == null ? null : turn.tee());
         params.setInstant(i++, turn == null ? null : turn.start());
-        params.setString(i++, booking.courseId());
+        params.setString(i++, courseId);
         params.setInt(i++, maxPlayers);
-        params.setInt(i++, booking.players());
-        params.setInt(i++, booking.players());
-        params.setInt(i++, booking.players());
+        params.setInt(i++, players);
+        params.setInt(i++, players);
+        params.setInt(i++, players);
+        return i;
+    }
+
+    /** Binds {@link #take}'s parameters of a booking from index {@code first}; returns the index after them. */
+    private static int bindTake(Params params, int first, Booking booking, int maxPlayers) throws SQLException {
+        int i = bindSlots(params, first, booking.courseId(), booking.startSlot(), booking.turn(), booking.players(),
+                maxPlayers);
+        return bindBookingRow(params, i, booking);
+    }
+
+    /** Binds {@link #BOOKING_ROW}'s parameters; returns the index after them. */
+    static int bindBookingRow(Params params, int first, Booking booking) throws SQLException {
+        int i = first;
+        Booking.Slot turn = booking.turn();
         params.setString(i++, booking.id());
         params.setString(i++, booking.courseId());
         params.setInstant(i++, booking.start());

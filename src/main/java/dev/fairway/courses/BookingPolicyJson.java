@@ -64,7 +64,8 @@ final class BookingPolicyJson {
         Optional<NoShowPolicy> noShows = course.optionalObject("noShowPolicy").map(policy -> new NoShowPolicy(
                 policy.requiredInt("strikes", 1, 20), policy.requiredInt("withinDays", 1, 730),
                 policy.requiredInt("suspendDays", 1, 730)));
-        return new BookingPolicy(signInRequired, classes, minPlayers, noShows);
+        return new BookingPolicy(signInRequired, classes, minPlayers, noShows,
+                course.optionalInt("holdMinutes", 1, 30), course.optionalInt("waitlistOfferMinutes", 1, 120));
     }
 
     /** Adds the policy's fields that are set to {@code course}. */
@@ -98,6 +99,8 @@ final class BookingPolicyJson {
         }
         policy.noShows().ifPresent(noShows -> course.putObject("noShowPolicy").put("strikes", noShows.strikes())
                 .put("withinDays", noShows.withinDays()).put("suspendDays", noShows.suspendDays()));
+        policy.holdMinutes().ifPresent(minutes -> course.put("holdMinutes", minutes));
+        policy.offerMinutes().ifPresent(minutes -> course.put("waitlistOfferMinutes", minutes));
     }
 
     /** The stored document: the same fields as the course's JSON. */
@@ -124,7 +127,8 @@ final class BookingPolicyJson {
         JsonNode noShows = json.path("noShowPolicy");
         BookingPolicy policy = new BookingPolicy(json.path("signInRequired").asBoolean(false), classes, minPlayers,
                 noShows.isObject() ? Optional.of(new NoShowPolicy(noShows.path("strikes").asInt(),
-                        noShows.path("withinDays").asInt(), noShows.path("suspendDays").asInt())) : Optional.empty());
+                        noShows.path("withinDays").asInt(), noShows.path("suspendDays").asInt())) : Optional.empty(),
+                optional(json.path("holdMinutes")), optional(json.path("waitlistOfferMinutes")));
         return policy.isNone() ? BookingPolicy.NONE : policy;
     }
 

@@ -3,7 +3,7 @@ package dev.fairway.sheet;
 import java.time.Instant;
 
 /**
- * A party in a slot of the staff's sheet: a booking (or, from issue 27, a hold).
+ * A party in a slot of the staff's sheet: a booking or a live hold.
  *
  * @param kind    "booking" or "hold"
  * @param id      its id
@@ -20,14 +20,15 @@ import java.time.Instant;
  * @param notes   the staff's notes, or null
  * @param email   the address its emails go to, or null
  * @param golferId the signed-in golfer who booked it, or null
+ * @param expiresAt when a hold lapses; null for a booking
  */
 record Party(String kind, String id, String name, int players, int holes, String status, boolean turn, String tee,
              Instant start, String turnTee, Instant turnStart, String groupId, String notes, String email,
-             String golferId) {
+             String golferId, Instant expiresAt) {
 
     /** The same party seen from the slot where it turns. */
     Party atTheTurn() {
         return new Party(kind, id, name, players, holes, status, true, tee, start, turnTee, turnStart, groupId, notes, email,
-                golferId);
+                golferId, expiresAt);
     }
 }

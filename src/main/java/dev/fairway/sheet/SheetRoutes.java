@@ -101,6 +101,9 @@ public final class SheetRoutes implements Routes {
             json.put("groupId", party.groupId());
             json.put("notes", party.notes());
             json.put("email", party.email());
+            if (party.expiresAt() != null) {
+                json.put("expiresAt", Instants.format(party.expiresAt(), zone));
+            }
             if (party.golferId() != null) {
                 json.put("golferId", party.golferId());
             }

@@ -6,6 +6,7 @@ import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.Tee;
 import dev.fairway.teesheet.TeeTime;
 import dev.fairway.teesheet.TeeTimeGrid;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,10 +20,12 @@ import java.util.TreeSet;
 public final class SheetService {
 
     private final Database database;
+    private final Clock clock;
     private final SheetStore store = new SheetStore();
 
-    public SheetService(Database database) {
+    public SheetService(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     /**
@@ -31,15 +34,19 @@ public final class SheetService {
      * @param counts   the slots' counts
      * @param bookings the bookings holding spots on it
      * @param blocks   the blocks over it
+     * @param holds    the live holds on it
      */
-    private record Read(List<SheetStore.Counts> counts, List<Party> bookings, List<SheetStore.BlockRow> blocks) {
+    private record Read(List<SheetStore.Counts> counts, List<Party> bookings, List<SheetStore.BlockRow> blocks,
+                        List<Party> holds) {
     }
 
     Sheet day(Course course, LocalDate date, Deadline deadline) {
         Instant from = date.atStartOfDay(course.rules().zone()).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(course.rules().zone()).toInstant();
+        Instant now = clock.instant();
         Read read = database.read("sheet.day", deadline, session -> new Read(store.counts(session, course.id(), from, to),
-                store.bookings(session, course.id(), from, to), store.blocks(session, course.id(), from, to)));
+                store.bookings(session, course.id(), from, to), store.blocks(session, course.id(), from, to),
+                store.holds(session, course.id(), from, to, now)));
         List<String> tees = course.rules().layout().tees().stream().map(Tee::name).toList();
         Map<String, Integer> teeOrder = new HashMap<>();
         tees.forEach(tee -> teeOrder.put(tee, teeOrder.size()));
@@ -52,7 +59,9 @@ public final class SheetService {
             tees.forEach(tee -> keys.add(new SlotKey(tee, teeTime.instant())));
         }
         Map<SlotKey, List<Party>> parties = new HashMap<>();
-        for (Party party : read.bookings()) {
+        List<Party> all = new ArrayList<>(read.bookings());
+        all.addAll(read.holds());
+        for (Party party : all) {
             if (!party.start().isBefore(from) && party.start().isBefore(to)) {
                 add(keys, parties, new SlotKey(party.tee(), party.start()), party);
             }
@@ -67,7 +76,9 @@ public final class SheetService {
         for (SlotKey key : keys) {
             SheetStore.Counts count = counts.get(key);
             int booked = count == null ? 0 : count.booked();
-            int held = count == null ? 0 : count.held();
+            // The live holds' players: the row's held may still count holds that lapsed unswept.
+            int held = parties.getOrDefault(key, List.of()).stream().filter(p -> p.kind().equals("hold"))
+                    .mapToInt(Party::players).sum();
             SheetSlot.BlockRef block = read.blocks().stream().filter(b -> b.covers(key.tee(), key.start())).findFirst()
                     .map(b -> new SheetSlot.BlockRef(b.id(), b.reason())).orElse(null);
             slots.add(new SheetSlot(key.tee(), key.start(), capacity, booked, held, Math.max(0, capacity - booked - held),

@@ -5,19 +5,25 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Players booked per tee-time instant, looked up by binary search; no entry means nobody. */
+/**
+ * Players booked per slot, and players of live holds where there are any, looked up by binary
+ * search; no entry means nobody.
+ */
 public final class BookedCounts {
 
     /** At most this many tees: a slot's key is {@code epochSecond * TEES + tee index}. */
     public static final int TEES = 4;
-    public static final BookedCounts NONE = new BookedCounts(new long[0], new int[0]);
+    public static final BookedCounts NONE = new BookedCounts(new long[0], new int[0], null);
 
     private final long[] keys;
     private final int[] booked;
+    /** Players of live holds, parallel to {@code booked}; null when no slot has any. */
+    private final int[] held;
 
-    private BookedCounts(long[] keys, int[] booked) {
+    private BookedCounts(long[] keys, int[] booked, int[] held) {
         this.keys = keys;
         this.booked = booked;
+        this.held = held;
     }
 
     /** The key of the slot of the tee at {@code teeIndex} (its place in the course's tees) at an instant. */
@@ -36,17 +42,28 @@ public final class BookedCounts {
             keys[i] = entry.getKey();
             players[i++] = entry.getValue();
         }
-        return new BookedCounts(keys, players);
+        return new BookedCounts(keys, players, null);
     }
 
     /** From parallel arrays already sorted by key ({@link #key}; a database query sorts them so). */
     public static BookedCounts ofSorted(long[] keys, int[] booked) {
+        return ofSorted(keys, booked, null);
+    }
+
+    /** As above, with the players of live holds per slot ({@code held}, null when there are none). */
+    public static BookedCounts ofSorted(long[] keys, int[] booked, int[] held) {
         for (int i = 1; i < keys.length; i++) {
             if (keys[i] <= keys[i - 1]) {
                 throw new IllegalArgumentException("keys must be strictly increasing");
             }
         }
-        return new BookedCounts(keys.clone(), booked.clone());
+        boolean anyHeld = held != null && java.util.Arrays.stream(held).anyMatch(n -> n > 0);
+        return new BookedCounts(keys.clone(), booked.clone(), anyHeld ? held.clone() : null);
+    }
+
+    /** Whether some slot has players of live holds. */
+    public boolean anyHeld() {
+        return held != null;
     }
 
     /** Players booked on the first tee's slot at {@code epochSecond}. */
@@ -73,6 +90,7 @@ public final class BookedCounts {
 
         private static final int STEPS = 8;
         private int at = -1;
+        private boolean matched;
 
         private Cursor() {
         }
@@ -91,7 +109,13 @@ public final class BookedCounts {
                     at = lowerBound(key, at);
                 }
             }
-            return at < keys.length && keys[at] == key ? booked[at] : 0;
+            matched = at < keys.length && keys[at] == key;
+            return matched ? booked[at] : 0;
+        }
+
+        /** Players of live holds on the slot the last {@link #at} asked for. */
+        public int held() {
+            return matched && held != null ? held[at] : 0;
         }
     }
 
@@ -100,10 +124,10 @@ public final class BookedCounts {
         return i >= 0 ? i : -i - 1;
     }
 
-    /** Receives one slot's booked count. */
+    /** Receives one slot's booked count and players of live holds. */
     @FunctionalInterface
     public interface Entry {
-        void accept(long key, int booked);
+        void accept(long key, int booked, int held);
     }
 
     /** Every slot with {@code from <= instant < to}, in key order. */
@@ -112,7 +136,7 @@ public final class BookedCounts {
         long to = key(toEpochSecond, 0);
         int i = Arrays.binarySearch(keys, from);
         for (i = i >= 0 ? i : -i - 1; i < keys.length && keys[i] < to; i++) {
-            action.accept(keys[i], booked[i]);
+            action.accept(keys[i], booked[i], held == null ? 0 : held[i]);
         }
     }
 

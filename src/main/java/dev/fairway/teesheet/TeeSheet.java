@@ -98,18 +98,20 @@ public final class TeeSheet {
                         continue;
                     }
                     int taken = starts.at(teeTime.epochSecond(), t);
-                    int startRoom = Math.max(0, max - taken);
+                    int held = starts.held();
+                    int startRoom = Math.max(0, max - taken - held);
                     int target = turnsTo[t];
                     boolean noTurn = target >= 0 && turnTime == null;
                     Turn turn = target >= 0 && turnTime != null ? new Turn(tees.get(target).name(), turnTime) : null;
-                    int turnRoom = turn == null ? 0 : Math.max(0, max - turnSlots[target].at(turnTime.epochSecond(), target));
+                    int turnRoom = turn == null ? 0 : Math.max(0, max - turnSlots[target].at(turnTime.epochSecond(), target)
+                            - turnSlots[target].held());
                     int available = turn == null ? startRoom : Math.min(startRoom, turnRoom);
                     boolean isBlocked = blocked[t].covers(teeTime.epochSecond())
                             || (turn != null && blocked[target].covers(turnTime.epochSecond()));
                     TeeTimeStatus status = status(teeTime, isBlocked, releasesAt == null, noTurn, minPlayers, available,
                             players);
                     slots.add(new TeeTimeSlot(teeTime, tee.name(), holes, taken, available, status, rate, releasesAt,
-                            minPlayers, turn, turnRoom));
+                            minPlayers, turn, turnRoom, held));
                 }
             }
             days.add(new DaySheet(date, slots));

@@ -16,13 +16,14 @@ import java.time.Instant;
  * @param minPlayers    the least players a booking of it may have
  * @param turn          its turn slot, or null for a round that takes one slot
  * @param turnAvailable the room on the turn slot (0 without one)
+ * @param held          players of live holds on its start slot
  */
 public record TeeTimeSlot(TeeTime teeTime, String tee, int holes, int booked, int available, TeeTimeStatus status,
-                          Rate rate, Instant releasesAt, int minPlayers, Turn turn, int turnAvailable) {
+                          Rate rate, Instant releasesAt, int minPlayers, Turn turn, int turnAvailable, int held) {
 
     /** A round of the first tee that takes one slot (Parts 1 and 2). */
     public TeeTimeSlot(TeeTime teeTime, int booked, int available, TeeTimeStatus status, Rate rate,
                        Instant releasesAt, int minPlayers) {
-        this(teeTime, Tee.FIRST, 18, booked, available, status, rate, releasesAt, minPlayers, null, 0);
+        this(teeTime, Tee.FIRST, 18, booked, available, status, rate, releasesAt, minPlayers, null, 0, 0);
     }
 }

@@ -45,7 +45,7 @@ class AvailabilityApiTest {
         assertThat(teeTimes).hasSize(28 + 28); // 06:30..11:00 and 12:00..16:30, every 10 minutes
         assertThat(teeTimes.get(0)).isEqualTo(TestApi.object("""
                 {"start":"2026-12-05T06:30:00-05:00","booked":0,"available":4,"status":"open",
-                 "rate":{"name":"Standard","pricePerPlayer":"60.00"},"tee":"1","holes":18}"""));
+                 "rate":{"name":"Standard","pricePerPlayer":"60.00"},"tee":"1","holes":18,"held":0}"""));
         assertThat(starts(teeTimes)).contains("2026-12-05T11:00:00-05:00", "2026-12-05T12:00:00-05:00")
                 .doesNotContain("2026-12-05T11:10:00-05:00", "2026-12-05T11:50:00-05:00");
         assertThat(teeTimes.get(teeTimes.size() - 1).path("rate")).isEqualTo(TestApi.object(
@@ -94,7 +94,7 @@ class AvailabilityApiTest {
 
         assertThat(teeTime(teeTimes, "2026-12-05T07:00:00-05:00")).isEqualTo(TestApi.object("""
                 {"start":"2026-12-05T07:00:00-05:00","booked":3,"available":1,"status":"full",
-                 "rate":{"name":"Standard","pricePerPlayer":"60.00"},"tee":"1","holes":18}"""));
+                 "rate":{"name":"Standard","pricePerPlayer":"60.00"},"tee":"1","holes":18,"held":0}"""));
         assertThat(teeTime(teeTimes, "2026-12-05T07:10:00-05:00").path("available").asInt()).isZero();
         assertThat(teeTime(teeTimes, "2026-12-05T08:00:00-05:00").path("status").asText()).isEqualTo("blocked");
         assertThat(teeTime(teeTimes, "2026-12-05T08:20:00-05:00").path("status").asText()).isEqualTo("blocked");

@@ -18,6 +18,10 @@ import dev.fairway.sheet.SheetService;
 import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.HoldRoutes;
 import dev.fairway.bookings.HoldService;
+import dev.fairway.waitlist.OfferWorker;
+import dev.fairway.waitlist.WaitlistRoutes;
+import dev.fairway.waitlist.WaitlistService;
+import io.micrometer.core.instrument.Counter;
 import dev.fairway.bookings.IdempotencyCleanup;
 import dev.fairway.config.DatabaseUrl;
 import dev.fairway.config.MailSettings;
@@ -132,7 +136,10 @@ public final class Wiring {
             Runnable emailWritten = () -> mailer.ifPresent(OutboxWorker::wake);
             BookingService bookings = new BookingService(database, clock, changes, emailWritten);
             GroupService groups = new GroupService(database, clock, bookings, changes, emailWritten);
-            HoldService holds = new HoldService(database, clock, changes, emailWritten, bookings);
+            Counter offersConfirmed = OfferWorker.offers(metrics, "confirmed");
+            HoldService holds = new HoldService(database, clock, changes, emailWritten, bookings,
+                    offersConfirmed::increment);
+            WaitlistService waitlist = new WaitlistService(database, clock, holds);
             Suspensions suspensions = new Suspensions(database, clock);
             SheetService sheets = new SheetService(database, clock);
             BookingChanges bookingChanges = new BookingChanges(database, clock, changes, emailWritten);
@@ -148,6 +155,9 @@ public final class Wiring {
             // The outbox is read once its table exists.
             whenMigrated.add(outbox::start);
             mailer.ifPresent(worker -> whenMigrated.add(worker::start));
+            OfferWorker offers = new OfferWorker(database, clock, new OfferWorker.Parts(courses, availability, holds,
+                    members, suspensions, outbox), mail, emailWritten, metrics);
+            whenMigrated.add(offers::start);
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
 
             RateLimiter limits = new RateLimiter(settings.http().rateLimits(), admin);
@@ -170,6 +180,7 @@ public final class Wiring {
                             new AvailabilityRoutes(courses, availability, members, admin),
                             bookingRoutes,
                             new HoldRoutes(courses, holds, bookingRoutes, limits, members),
+                            new WaitlistRoutes(courses, waitlist, admin, limits, suspensions),
                             new GroupRoutes(courses, groups, limits, members, suspensions),
                             new SheetRoutes(courses, sheets, admin),
                             new GolferRoutes(signIn, golfers, limits, mail.console() ? "console" : mail.smtp().isPresent() ? "smtp" : "off"),
@@ -189,7 +200,7 @@ public final class Wiring {
             log.info("Fairway {} is serving on {}", VersionProvider.version(), listening(settings, web.port()));
             List<AutoCloseable> background = new ArrayList<>();
             mailer.ifPresent(background::add);
-            background.addAll(List.of(outbox, cleanup, recovery, replication, publisher));
+            background.addAll(List.of(offers, outbox, cleanup, recovery, replication, publisher));
             listener.ifPresent(background::add);
             background.add(meters);
             return new Service(web, readiness, embedded, background,

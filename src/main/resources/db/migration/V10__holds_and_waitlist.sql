@@ -42,6 +42,9 @@ create index hold_lapsing on hold (course_id, expires_at) where status = 'held';
 create table waitlist_entry (
     id          text        primary key
                             constraint waitlist_entry_id_format check (id ~ '^[A-Za-z0-9_-]{22,64}$'),
+    -- The order entries were made in, as the database saw them: offers follow it (two entries of
+    -- one instant, or of instances whose clocks differ, are still in one order).
+    seq         bigint      generated always as identity unique,
     course_id   text        not null references course (id),
     golfer_id   text        not null references golfer (id),
     booker      text        not null,
@@ -62,9 +65,9 @@ create table waitlist_entry (
     constraint waitlist_entry_offer_has_hold check (status <> 'offered' or hold_id is not null)
 );
 -- What the offer worker reads: the entries still waiting or offered, by course-day, in order.
-create index waitlist_entry_open on waitlist_entry (course_id, date, created_at, id)
+create index waitlist_entry_open on waitlist_entry (course_id, date, seq)
     where status in ('waiting', 'offered');
-create index waitlist_entry_of_golfer on waitlist_entry (golfer_id, created_at);
+create index waitlist_entry_of_golfer on waitlist_entry (golfer_id, seq);
 create index waitlist_entry_of_hold on waitlist_entry (hold_id) where hold_id is not null;
 
 alter table email drop constraint email_kind;

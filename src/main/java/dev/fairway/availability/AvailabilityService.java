@@ -9,6 +9,9 @@ import dev.fairway.teesheet.Course;
 import dev.fairway.teesheet.TeeSheet;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.fairway.db.SqlSession;
+import dev.fairway.teesheet.DaySheet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +101,19 @@ public final class AvailabilityService {
         TeeSheet sheet = new TeeSheet(course.rules(), now, bookingClass);
         return new Availability(course, from, to, players, stale, data.asOf(),
                 sheet.days(from, to, players, holes, tee, data.booked(), data.blocks()), bookingClass.name());
+    }
+
+    /**
+     * One day of rounds of {@code holes} as the database has it now, read in the caller's
+     * transaction (its own changes seen) and never from the cache: what a waitlist offer is made on.
+     */
+    public DaySheet uncached(SqlSession session, Course course, LocalDate date, int players, int holes,
+                             BookingClass bookingClass, Instant now) throws SQLException {
+        ZoneId zone = course.rules().zone();
+        BookedAndBlocked read = store.read(session, course.id(), course.rules().layout(),
+                date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), now);
+        return new TeeSheet(course.rules(), now, bookingClass)
+                .days(date, date, players, holes, Optional.empty(), read.booked(), read.blocks()).getFirst();
     }
 
     public Clock clock() {

@@ -105,17 +105,7 @@ final class BookingAnswers {
 
     /** "10th" for tee 10, "1st" for 1, the name itself for a tee named otherwise. */
     static String teeName(String tee) {
-        if (!tee.matches("[0-9]{1,3}")) {
-            return tee;
-        }
-        int n = Integer.parseInt(tee);
-        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
+        return dev.fairway.teesheet.Tee.spoken(tee);
     }
 
     /** 409 {@code suspended}: the booker's no-shows keep them from booking here until {@code until}. */

@@ -39,6 +39,11 @@ public final class HoldAnswers {
         return json;
     }
 
+    /** The problem+json body of 409 {@code suspended}, for the waitlist's answers. */
+    public static String suspended(Instant until, dev.fairway.teesheet.Course course) {
+        return BookingAnswers.suspended(until, course).body();
+    }
+
     static Problem holdLimit(String courseId) {
         return Problem.of(409, "hold-limit", "You already hold a tee time here",
                 "you hold a tee time at course " + courseId + " already: confirm or release it before holding another");

@@ -31,16 +31,19 @@ public final class HoldService {
     private final TeeSheetChanges changes;
     private final Runnable emailWritten;
     private final BookingService bookings;
+    private final Runnable offerConfirmed;
     private final HoldStore store = new HoldStore();
     private final BookingStore bookingStore = new BookingStore();
 
     /**
      * @param changes      told of every tee time whose holds this instance changes
      * @param emailWritten told after a commit that wrote an email to the outbox
+     * @param offerConfirmed told after a commit that confirmed a waitlist offer's hold
      */
     public HoldService(Database database, Clock clock, TeeSheetChanges changes, Runnable emailWritten,
-                       BookingService bookings) {
+                       BookingService bookings, Runnable offerConfirmed) {
         this.database = database;
+        this.offerConfirmed = offerConfirmed;
         this.clock = clock;
         this.changes = changes;
         this.emailWritten = emailWritten;
@@ -162,7 +165,7 @@ public final class HoldService {
             if (hold.bookingId() != null) {
                 Booking booking = bookingStore.find(session, hold.bookingId()).orElseThrow();
                 // An earlier run of this very request may have committed before its answer was lost.
-                return new ConfirmOutcome.Confirmed(booking, hold.bookingId().equals(bookingId));
+                return new ConfirmOutcome.Confirmed(booking, hold.bookingId().equals(bookingId), false);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             if (!hold.live(now)) {
@@ -171,13 +174,15 @@ public final class HoldService {
             Booking booking = new Booking(bookingId, hold.courseId(), hold.start(), hold.players(), name,
                     email != null ? email : hold.email(), now, hold.golferId(), hold.booker(), hold.tee(), hold.holes(),
                     hold.turn(), hold.pricePerPlayer(), null);
-            store.confirm(session, hold, booking, now);
-            return new ConfirmOutcome.Confirmed(booking, true);
+            return new ConfirmOutcome.Confirmed(booking, true, store.confirm(session, hold, booking, now));
         });
         if (outcome instanceof ConfirmOutcome.Confirmed confirmed && confirmed.created()) {
             changes.teeTimeChanged(confirmed.booking().courseId(), confirmed.booking().start());
             if (confirmed.booking().email() != null) {
                 emailWritten.run();
+            }
+            if (confirmed.offer()) {
+                offerConfirmed.run();
             }
         }
         return outcome;

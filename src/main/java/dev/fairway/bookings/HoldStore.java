@@ -98,9 +98,10 @@ final class HoldStore {
     /**
      * Makes a live hold, locked, into {@code booking}: its players move from {@code held} to
      * {@code booked} on the same slots (so the slots are never fuller than they were), the booking
-     * and its confirmation are stored, and a waitlist entry it was offered for is booked.
+     * and its confirmation are stored, and a waitlist entry it was offered for is booked. Returns
+     * whether it was such an offer.
      */
-    void confirm(SqlSession session, Hold hold, Booking booking, Instant now) throws SQLException {
+    boolean confirm(SqlSession session, Hold hold, Booking booking, Instant now) throws SQLException {
         Booking.Slot turn = hold.turn();
         session.update("""
                 update tee_time t set held = t.held - ?, booked = t.booked + ?
@@ -117,14 +118,14 @@ final class HoldStore {
         session.query("with inserted as (" + BookingStore.BOOKING_ROW + " returning id)"
                 + BookingStore.emailsOf(booking) + " select 1", params -> BookingStore.bindEmails(params,
                 BookingStore.bindBookingRow(params, 1, booking), booking), row -> 1);
-        session.update("""
+        return session.update("""
                 with confirmed as (update hold set status = 'confirmed', booking_id = ? where id = ? returning id)
                 update waitlist_entry set status = 'booked', ended_at = ?
                 where hold_id = (select id from confirmed) and status = 'offered'""", params -> {
                     params.setString(1, booking.id());
                     params.setString(2, hold.id());
                     params.setInstant(3, now);
-                });
+                }) > 0;
     }
 
     /**

@@ -36,6 +36,12 @@ public final class Params {
         return this;
     }
 
+    /** A java.time value PostgreSQL's driver maps itself ({@code LocalDate}, {@code LocalTime}). */
+    public Params setObject(int index, Object value) throws SQLException {
+        statement.setObject(offset + index, value);
+        return this;
+    }
+
     /** A decimal, or SQL null. */
     public Params setBigDecimal(int index, java.math.BigDecimal value) throws SQLException {
         if (value == null) {

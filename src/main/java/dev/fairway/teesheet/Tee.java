@@ -34,4 +34,19 @@ public record Tee(String name, Optional<String> turnsTo, Optional<List<StartWind
         return starts.map(windows -> windows.stream()
                 .anyMatch(w -> w.appliesTo(teeTime.date().getDayOfWeek(), teeTime.time()))).orElse(true);
     }
+
+    /** A tee as golfers say it: "10th" for tee 10, "1st" for 1, the name itself for a tee named otherwise. */
+    public static String spoken(String name) {
+        if (!name.matches("[0-9]{1,3}")) {
+            return name;
+        }
+        int n = Integer.parseInt(name);
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
 }

@@ -112,8 +112,8 @@ export function staffSheet({ list, columns, act, tell, changed }) {
       : [p.name, players(p.players),
         courseRounds().length > 1 ? `${p.holes} holes` : '',
         p.turnSlot ? `turns ${wallClock(p.turnSlot.start)} on the ${teeName(p.turnSlot.tee)}` : '',
-        p.groupId ? 'group' : '', p.kind === 'hold' ? 'on hold' : '', p.email ?? '',
-        p.golferId ? 'booked signed in' : ''].filter(Boolean).join(' · ');
+        p.groupId ? 'group' : '', p.kind === 'hold' ? `on hold until ${wallClock(p.expiresAt)}` : '', p.email ?? '',
+        p.golferId ? (p.kind === 'hold' ? 'signed in' : 'booked signed in') : ''].filter(Boolean).join(' · ');
     const actionable = p.kind === 'booking' && !p.turn;
     return el('li', {
       class: `booking ${p.status}${p.turn ? ' turning' : ''}`, 'data-booking-id': p.id, 'data-status': p.status,

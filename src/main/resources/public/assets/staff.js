@@ -27,6 +27,12 @@ const page = {
   memberClass: $('member-class'), addMember: $('add-member'),
   phoneForm: $('phone-form'), phoneStart: $('phone-start'), phonePlayers: $('phone-players'), phoneName: $('phone-name'),
   phoneEmail: $('phone-email'), phoneBook: $('phone-book'), settings: $('settings'),
+  waitlist: $('waitlist'), noWaitlist: $('no-waitlist'),
+};
+/** A waitlist entry's status as the staff say it. */
+const WAITLIST_STATUS = {
+  waiting: 'waiting', offered: 'offered a tee time, not yet booked', lapsed: 'offer not taken in time',
+  booked: 'booked from the waitlist', expired: 'its times have gone by',
 };
 const EMAIL_STATUS = { pending: 'waiting', sent: 'sent', failed: 'failed', cancelled: 'called off' };
 const enc = encodeURIComponent;
@@ -279,14 +285,15 @@ async function loadDay() {
   history.replaceState(null, '', `?${new URLSearchParams({ course, date })}`);
   // Nine holes, where the course plays them, list every start without the turn's conditions.
   const holes = (state.course.rounds ?? [18]).includes(9) ? '&holes=9' : '';
-  const [sheet, availability, blocks] = await Promise.all([
+  const [sheet, availability, blocks, waitlist] = await Promise.all([
     adminCall('GET', `/api/courses/${enc(course)}/sheet?date=${date}`),
     call('GET', `/api/courses/${enc(course)}/availability?from=${date}&to=${date}&players=1${holes}`),
     adminCall('GET', `/api/courses/${enc(course)}/blocks?from=${date}&to=${addDays(date, 1)}`),
+    adminCall('GET', `/api/courses/${enc(course)}/waitlist?date=${date}`),
   ]);
   if (sequence !== state.sequence || !token()) return;
   state.loading = 0;
-  const failed = [sheet, availability, blocks].find((a) => !a.ok);
+  const failed = [sheet, availability, blocks, waitlist].find((a) => !a.ok);
   if (failed) {
     state.loadFailed = true;
     say(page.message, failed.status === 503 || failed.status === 0
@@ -301,6 +308,7 @@ async function loadDay() {
   }
   state.etag = sheet.etag;
   render(availability.data, sheet.data, blocks.data);
+  renderWaitlist(waitlist.data);
   loadOutbox();
 }
 
@@ -401,6 +409,15 @@ function renderBlocks(blocks) {
       el('button', { type: 'button', class: 'secondary', onclick: () => removeBlock(b), 'aria-label': `Remove block ${b.reason || ''} ${span}` }, 'Remove'));
   }));
   page.noBlocks.hidden = blocks.length > 0;
+}
+
+/** The day's waitlist, in the order golfers joined it. */
+function renderWaitlist(entries) {
+  const party = (n) => (n === 1 ? '1 player' : `${n} players`);
+  page.waitlist.replaceChildren(...entries.map((e) => el('li', { class: `waitlist-entry ${e.status}`, 'data-entry-id': e.id },
+    el('span', {}, `${e.name} (${e.email}) · ${party(e.players)} · ${e.holes} holes · between ${e.from} and ${e.until}`
+      + ` · ${WAITLIST_STATUS[e.status] ?? e.status}`))));
+  page.noWaitlist.hidden = entries.length > 0;
 }
 
 /** The block's end: any later tee time (not included), or just after the day's last one. */

@@ -6,6 +6,8 @@ import {
   teeName, timeIn, timeLabels, todayIn, wallClock, weekdayAndTime,
 } from './common.js';
 import { forget, golfer, golferCall, remember, rememberGolfer, signedIn } from './golfer.js';
+import { holdPanel } from './hold.js';
+import { waitlistPanel } from './waitlist.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -39,6 +41,17 @@ const BUSY = 'The booking system is busy, your booking was not taken, try again.
 const GOLFER_STATUS = { cancelled: 'cancelled', 'checked-in': 'checked in', 'no-show': 'marked as a no-show' };
 
 const enc = encodeURIComponent;
+/** A booking a hold became: shown as any booking, and the lists that may hold it loaded again. */
+const holdBooked = (booking) => {
+  state.price = null;
+  showConfirmation(booking);
+  if (state.course) loadDay();
+  if (signedIn()) loadMine();
+  waitlist.load();
+};
+const holds = holdPanel({ call, now: () => serverNow(), courseName: (id) => courseName(id), golfer: () => (signedIn() ? golfer() : null),
+  booked: (booking) => holdBooked(booking) });
+const waitlist = waitlistPanel({ call, signedIn, courseName: (id) => courseName(id), openHold: (id) => holds.open(id) });
 
 const state = {
   course: null, // the chosen course, as GET /api/courses/{id} returns it
@@ -75,6 +88,14 @@ async function start() {
   }
   fillSelect(page.course, courses.data.map((c) => ({ value: c.id, label: c.name })), params.get('course'));
   let date = params.get('date');
+  const holdId = params.get('hold');
+  if (holdId) {
+    const hold = await holds.open(holdId);
+    if (hold) {
+      page.course.value = hold.courseId;
+      date = hold.start.substring(0, 10);
+    }
+  }
   const bookingId = params.get('booking');
   if (bookingId) {
     const booking = await showBooking(bookingId);
@@ -138,6 +159,7 @@ function showAccount() {
   page.signedInAs.hidden = who === null;
   page.signOut.hidden = who === null;
   page.myPanel.hidden = who === null;
+  waitlist.load();
   if (who) {
     page.signedInAs.textContent = `Signed in as ${who.name ?? who.email}`;
     loadMine();
@@ -366,6 +388,7 @@ function render(availability) {
   page.none.hidden = teeTimes.length > 0;
   renderEarlier();
   watchRelease(teeTimes.find((t) => t.releasesAt)?.releasesAt, availability);
+  waitlist.showDay(state.course, availability, availability.players, page.holesField.hidden ? null : Number(page.holes.value));
 }
 
 /** Folds today's tee times that are gone or too soon behind one button, or unfolds them. */

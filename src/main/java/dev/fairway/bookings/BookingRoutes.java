@@ -79,10 +79,7 @@ public final class BookingRoutes implements Routes {
         BookingParty party = BookingParty.read(ctx, body);
         limits.booking(ctx, party.limitedAs());
         Course course = CourseLookup.existing(courses, ctx);
-        if (players > course.rules().maxPlayersPerTeeTime()) {
-            throw body.invalid("players", "must be a whole number from 1 to " + course.rules().maxPlayersPerTeeTime()
-                    + " (this course's maxPlayersPerTeeTime)");
-        }
+        PartySize.check(body, players, course);
         BookingTerms terms = party.terms(ctx, body, course, members);
         Round round = Round.of(body, course);
         if (suspended(ctx, course, terms, party)) {

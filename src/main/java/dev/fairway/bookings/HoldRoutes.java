@@ -63,10 +63,7 @@ public final class HoldRoutes implements Routes {
                 golfer != null ? golfer.booker() : given.get().key());
         limits.booking(ctx, party.limitedAs());
         Course course = CourseLookup.existing(courses, ctx);
-        if (players > course.rules().maxPlayersPerTeeTime()) {
-            throw body.invalid("players", "must be a whole number from 1 to " + course.rules().maxPlayersPerTeeTime()
-                    + " (this course's maxPlayersPerTeeTime)");
-        }
+        PartySize.check(body, players, course);
         BookingTerms terms = party.terms(ctx, body, course, members);
         Round round = Round.of(body, course);
         if (bookingRoutes.suspended(ctx, course, terms, party)) {

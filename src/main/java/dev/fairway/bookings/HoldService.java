@@ -52,9 +52,8 @@ public final class HoldService {
 
     /** Holds a round for the course's {@code holdMinutes}, on the same rules as a booking of it. */
     public HoldOutcome hold(Course course, HoldRequest request, BookingTerms terms, Deadline deadline) {
-        Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
-        Optional<Tee> tee = course.rules().layout().tee(request.tee());
-        if (teeTime.isEmpty() || tee.isEmpty() || !tee.get().startsAt(teeTime.get())) {
+        Optional<Start> start = startOf(course, request);
+        if (start.isEmpty()) {
             return new HoldOutcome.NotATeeTime();
         }
         String id = RandomIds.next();
@@ -70,8 +69,7 @@ public final class HoldService {
                         return new HoldOutcome.Held(earlier.get());
                     }
                 }
-                return take(session, course, teeTime.get(), tee.get(), request, terms, id,
-                        course.rules().policy().holdFor());
+                return take(session, course, start.get(), request, terms, id, course.rules().policy().holdFor());
             });
         }
         if (outcome instanceof HoldOutcome.Held held) {
@@ -86,12 +84,21 @@ public final class HoldService {
      */
     public HoldOutcome holdIn(SqlSession session, Course course, HoldRequest request, BookingTerms terms,
                               Duration lasting) throws SQLException {
+        Optional<Start> start = startOf(course, request);
+        return start.isEmpty() ? new HoldOutcome.NotATeeTime()
+                : take(session, course, start.get(), request, terms, RandomIds.next(), lasting);
+    }
+
+    /** A tee time of the course and a tee that takes starts then. */
+    private record Start(TeeTime teeTime, Tee tee) {
+    }
+
+    /** Where the request's round would start: empty when no tee time of its tee starts at its instant. */
+    private static Optional<Start> startOf(Course course, HoldRequest request) {
         Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
         Optional<Tee> tee = course.rules().layout().tee(request.tee());
-        if (teeTime.isEmpty() || tee.isEmpty() || !tee.get().startsAt(teeTime.get())) {
-            return new HoldOutcome.NotATeeTime();
-        }
-        return take(session, course, teeTime.get(), tee.get(), request, terms, RandomIds.next(), lasting);
+        return teeTime.isPresent() && tee.isPresent() && tee.get().startsAt(teeTime.get())
+                ? Optional.of(new Start(teeTime.get(), tee.get())) : Optional.empty();
     }
 
     /** Tells the caches of this instance and the others that a hold of the tee time changed. */
@@ -99,8 +106,10 @@ public final class HoldService {
         changes.teeTimeChanged(courseId, start);
     }
 
-    private HoldOutcome take(SqlSession session, Course course, TeeTime teeTime, Tee tee, HoldRequest request,
-                             BookingTerms terms, String id, Duration lasting) throws SQLException {
+    private HoldOutcome take(SqlSession session, Course course, Start start, HoldRequest request, BookingTerms terms,
+                             String id, Duration lasting) throws SQLException {
+        TeeTime teeTime = start.teeTime();
+        Tee tee = start.tee();
         Rounds.Plan plan = Rounds.plan(course.rules().layout(), tee, teeTime, request.holes(),
                 TeeTimeGrid.on(course.rules(), teeTime.date()));
         if (!(plan instanceof Rounds.Slots slots)) {

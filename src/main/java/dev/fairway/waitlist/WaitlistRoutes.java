@@ -1,6 +1,7 @@
 package dev.fairway.waitlist;
 
 import dev.fairway.bookings.HoldAnswers;
+import dev.fairway.bookings.PartySize;
 import dev.fairway.bookings.Suspensions;
 import dev.fairway.courses.CourseLookup;
 import dev.fairway.courses.CourseService;
@@ -69,10 +70,7 @@ public final class WaitlistRoutes implements Routes {
         int players = body.requiredInt("players", 1, 100);
         limits.booking(ctx, caller.golfer().id());
         Course course = CourseLookup.existing(courses, ctx);
-        if (players > course.rules().maxPlayersPerTeeTime()) {
-            throw body.invalid("players", "must be a whole number from 1 to " + course.rules().maxPlayersPerTeeTime()
-                    + " (this course's maxPlayersPerTeeTime)");
-        }
+        PartySize.check(body, players, course);
         Layout layout = course.rules().layout();
         int holes = body.optionalInt("holes", 9, 18, layout.defaultHoles());
         if (!layout.rounds().contains(holes)) {

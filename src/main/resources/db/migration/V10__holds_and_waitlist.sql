@@ -35,6 +35,9 @@ create index hold_on_start_slot on hold (course_id, tee, starts_at) where status
 create index hold_on_turn_slot on hold (course_id, turn_tee, turn_starts_at) where status = 'held' and turn_tee is not null;
 -- A booker's live hold (one per course) and its count toward the limits.
 create index hold_of_booker on hold (course_id, booker) where status = 'held';
+-- The holds of a booking and of a golfer (foreign keys are indexed).
+create index hold_booking on hold (booking_id) where booking_id is not null;
+create index hold_golfer on hold (golfer_id) where golfer_id is not null;
 -- Lapsed holds still counted in held, swept course by course.
 create index hold_lapsing on hold (course_id, expires_at) where status = 'held';
 

@@ -32,12 +32,10 @@ public final class SheetService {
      * What was read of the day.
      *
      * @param counts   the slots' counts
-     * @param bookings the bookings holding spots on it
+     * @param parties  the bookings holding spots on it and its live holds
      * @param blocks   the blocks over it
-     * @param holds    the live holds on it
      */
-    private record Read(List<SheetStore.Counts> counts, List<Party> bookings, List<SheetStore.BlockRow> blocks,
-                        List<Party> holds) {
+    private record Read(List<SheetStore.Counts> counts, List<Party> parties, List<SheetStore.BlockRow> blocks) {
     }
 
     Sheet day(Course course, LocalDate date, Deadline deadline) {
@@ -45,8 +43,7 @@ public final class SheetService {
         Instant to = date.plusDays(1).atStartOfDay(course.rules().zone()).toInstant();
         Instant now = clock.instant();
         Read read = database.read("sheet.day", deadline, session -> new Read(store.counts(session, course.id(), from, to),
-                store.bookings(session, course.id(), from, to), store.blocks(session, course.id(), from, to),
-                store.holds(session, course.id(), from, to, now)));
+                store.parties(session, course.id(), from, to, now), store.blocks(session, course.id(), from, to)));
         List<String> tees = course.rules().layout().tees().stream().map(Tee::name).toList();
         Map<String, Integer> teeOrder = new HashMap<>();
         tees.forEach(tee -> teeOrder.put(tee, teeOrder.size()));
@@ -59,9 +56,7 @@ public final class SheetService {
             tees.forEach(tee -> keys.add(new SlotKey(tee, teeTime.instant())));
         }
         Map<SlotKey, List<Party>> parties = new HashMap<>();
-        List<Party> all = new ArrayList<>(read.bookings());
-        all.addAll(read.holds());
-        for (Party party : all) {
+        for (Party party : read.parties()) {
             if (!party.start().isBefore(from) && party.start().isBefore(to)) {
                 add(keys, parties, new SlotKey(party.tee(), party.start()), party);
             }

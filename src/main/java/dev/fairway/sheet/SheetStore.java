@@ -51,49 +51,42 @@ final class SheetStore {
                         row.getInt("held")));
     }
 
-    List<Party> bookings(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
+    /**
+     * The parties on the day's slots, in one read: the bookings holding spots, and the holds live
+     * at {@code now} (the slots' {@code held} may still count lapsed ones), each under its golfer's
+     * name or its email, starting or turning in {@code [from, to)}.
+     */
+    List<Party> parties(SqlSession session, String courseId, Instant from, Instant to, Instant now) throws SQLException {
         return session.query("""
-                select id, name, players, holes, status, tee, starts_at, turn_tee, turn_starts_at, group_id, notes, email,
-                       golfer_id
+                select 'booking' as kind, id, name, players, holes, status, tee, starts_at, turn_tee, turn_starts_at,
+                       group_id, notes, email, golfer_id, null::timestamptz as expires_at
                 from booking
                 where course_id = ? and status <> 'cancelled'
                   and ((starts_at >= ? and starts_at < ?) or (turn_starts_at >= ? and turn_starts_at < ?))
-                order by starts_at, name, id""", params -> {
+                union all
+                select 'hold', h.id, coalesce(nullif(g.name, ''), h.email, g.email), h.players, h.holes, 'held', h.tee,
+                       h.starts_at, h.turn_tee, h.turn_starts_at, null, null, coalesce(h.email, g.email), h.golfer_id,
+                       h.expires_at
+                from hold h left join golfer g on g.id = h.golfer_id
+                where h.course_id = ? and h.status = 'held' and h.expires_at > ?
+                  and ((h.starts_at >= ? and h.starts_at < ?) or (h.turn_starts_at >= ? and h.turn_starts_at < ?))
+                order by starts_at, kind, name, id""", params -> {
                     params.setString(1, courseId);
                     params.setInstant(2, from);
                     params.setInstant(3, to);
                     params.setInstant(4, from);
                     params.setInstant(5, to);
-                }, row -> new Party("booking", row.getString("id"), row.getString("name"), row.getInt("players"),
+                    params.setString(6, courseId);
+                    params.setInstant(7, now);
+                    params.setInstant(8, from);
+                    params.setInstant(9, to);
+                    params.setInstant(10, from);
+                    params.setInstant(11, to);
+                }, row -> new Party(row.getString("kind"), row.getString("id"), row.getString("name"), row.getInt("players"),
                         row.getInt("holes"), row.getString("status"), false, row.getString("tee"),
                         SqlTime.get(row, "starts_at"), row.getString("turn_tee"), SqlTime.get(row, "turn_starts_at"),
                         row.getString("group_id"), row.getString("notes"), row.getString("email"),
-                        row.getString("golfer_id"), null));
-    }
-
-    /**
-     * The live holds (as of {@code now}) starting or turning in {@code [from, to)}, under their
-     * golfer's name or their email: the slots' {@code held} may still count lapsed ones.
-     */
-    List<Party> holds(SqlSession session, String courseId, Instant from, Instant to, Instant now) throws SQLException {
-        return session.query("""
-                select h.id, coalesce(nullif(g.name, ''), h.email, g.email) as name, h.players, h.holes, h.tee,
-                       h.starts_at, h.turn_tee, h.turn_starts_at, coalesce(h.email, g.email) as email, h.golfer_id,
-                       h.expires_at
-                from hold h left join golfer g on g.id = h.golfer_id
-                where h.course_id = ? and h.status = 'held' and h.expires_at > ?
-                  and ((h.starts_at >= ? and h.starts_at < ?) or (h.turn_starts_at >= ? and h.turn_starts_at < ?))
-                order by h.starts_at, h.created_at, h.id""", params -> {
-                    params.setString(1, courseId);
-                    params.setInstant(2, now);
-                    params.setInstant(3, from);
-                    params.setInstant(4, to);
-                    params.setInstant(5, from);
-                    params.setInstant(6, to);
-                }, row -> new Party("hold", row.getString("id"), row.getString("name"), row.getInt("players"),
-                        row.getInt("holes"), "held", false, row.getString("tee"), SqlTime.get(row, "starts_at"),
-                        row.getString("turn_tee"), SqlTime.get(row, "turn_starts_at"), null, null,
-                        row.getString("email"), row.getString("golfer_id"), SqlTime.get(row, "expires_at")));
+                        row.getString("golfer_id"), SqlTime.get(row, "expires_at")));
     }
 
     List<BlockRow> blocks(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {

@@ -83,6 +83,17 @@ class HoldsApiTest {
         throw new AssertionError("no tee time " + tee + " " + time + " in " + answer.body());
     }
 
+    static JsonNode sheetSlot(String tee, String time) {
+        Http.Answer sheet = other.http.get("/api/courses/crossover/sheet?date=2026-12-05", TestApi.admin());
+        assertThat(sheet.status()).as(sheet.body()).isEqualTo(200);
+        for (JsonNode slot : sheet.json().path("slots")) {
+            if (slot.path("tee").asText().equals(tee) && slot.path("start").asText().equals(at(time))) {
+                return slot;
+            }
+        }
+        throw new AssertionError("no slot " + tee + " " + time);
+    }
+
     @Test
     void a_hold_keeps_its_spots_on_the_start_and_the_turn_until_it_is_released() {
         Http.Answer held = hold(api.http, "1", "07:00", 3, "ann@example.com");
@@ -102,6 +113,13 @@ class HoldsApiTest {
         assertThat(teeTime(other.http, "10", "07:00").path("turn").path("available").asInt())
                 .as("the 10th's 07:00 round turns onto the 1st at 09:00, which no hold takes").isEqualTo(4);
         assertThat(book(other.http, "1", "07:00", 2, "bob@example.com").body()).contains("/problems/full");
+        JsonNode slot = sheetSlot("1", "07:00");
+        assertThat(slot.path("held").asInt()).isEqualTo(3);
+        assertThat(slot.path("available").asInt()).isEqualTo(1);
+        assertThat(slot.path("parties").get(0).path("kind").asText()).isEqualTo("hold");
+        assertThat(slot.path("parties").get(0).path("name").asText()).isEqualTo("ann@example.com");
+        assertThat(slot.path("parties").get(0).path("expiresAt").asText()).isEqualTo(hold.path("expiresAt").asText());
+        assertThat(sheetSlot("10", "09:00").path("parties").get(0).path("turn").asBoolean()).isTrue();
 
         assertThat(api.http.delete("/api/holds/" + hold.path("id").asText()).status()).isEqualTo(204);
 
@@ -119,6 +137,8 @@ class HoldsApiTest {
 
         clock.advance(Duration.ofSeconds(61));
 
+        assertThat(sheetSlot("1", "07:00").path("held").asInt()).as("the staff's sheet counts live holds only").isZero();
+        assertThat(sheetSlot("1", "07:00").path("parties")).isEmpty();
         JsonNode lapsed = teeTime(other.http, "1", "07:00");
         assertThat(lapsed.path("held").asInt()).isZero();
         assertThat(lapsed.path("available").asInt()).isEqualTo(4);

@@ -189,7 +189,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Tables, sequences and functions an older Fairway made as the superuser become the service role's. */
+    /**
+     * Tables, sequences and functions an older Fairway made as the superuser become the service
+     * role's; a column's sequence with its table.
+     */
     private static final String OWN_EVERYTHING = """
             do $$
             declare
@@ -198,7 +201,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 for object in select c.oid::regclass as name, c.relkind from pg_class c
                         join pg_namespace n on n.oid = c.relnamespace
                         where n.nspname = 'public' and c.relkind in ('r', 'p', 'S', 'v')
-                        and c.relowner <> 'fairway'::regrole loop
+                        and c.relowner <> 'fairway'::regrole
+                        -- A column's own sequence (identity, serial) goes with its table, and alone cannot.
+                        and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                                        and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
+                                        and d.deptype in ('a', 'i')) loop
                     execute format('alter %s %s owner to fairway',
                             case object.relkind when 'S' then 'sequence' when 'v' then 'view' else 'table' end, object.name);
                 end loop;

@@ -81,7 +81,7 @@ final class BookingStore {
      * The common table expressions that take the spots of a party's slots into {@code column}
      * ({@code booked} for a booking, {@code held} for a hold) and insert the party's row
      * ({@code row}, an insert whose select this ends): the room of each slot in the snapshot, and
-     * whether a slot counts holds ({@code room}); the slots ({@code wanted}, one or two); their
+     * whether a slot counts holds ({@code room}, from one look-up of each slot's row); the slots ({@code wanted}, one or two); their
      * conditional upserts, in (tee, start) order so that two rounds never lock the same two slots
      * in opposite orders ({@code taken}); the party, only when every slot was taken; and
      * {@code whole}, which raises a serialization failure (40001: the unit of work is run again)
@@ -91,8 +91,17 @@ final class BookingStore {
      * on it). Parameters: {@link #bindSlots}, then the row's.
      */
     static String take(String column, String guard, String row) {
-        return "room as (select " + ROOM + " as start_spots, " + ROOM + " as turn_spots, " + HELD + " as held),\n"
-                + """
+        return """
+                start_slot as (select r.capacity, r.booked, r.held from tee_time r
+                               where r.course_id = ? and r.tee = ? and r.starts_at = ?),
+                turn_slot as (select r.capacity, r.booked, r.held from tee_time r
+                              where r.course_id = ? and r.tee = ? and r.starts_at = ?),
+                room as (select greatest(0, coalesce((select least(s.capacity, ?) - s.booked - s.held from start_slot s), ?))
+                                    as start_spots,
+                                greatest(0, coalesce((select least(s.capacity, ?) - s.booked - s.held from turn_slot s), ?))
+                                    as turn_spots,
+                                coalesce((select held from start_slot), 0) + coalesce((select held from turn_slot), 0) > 0
+                                    as held),
                 wanted as (select * from (values (?::text, ?::timestamptz), (?::text, ?::timestamptz)) w (tee, starts_at)
                            where w.starts_at is not null),
                 taken as (
@@ -556,10 +565,16 @@ final class BookingStore {
      */
     static int bindSlots(Params params, int first, String courseId, Booking.Slot start, Booking.Slot turn, int players,
                          int maxPlayers) throws SQLException {
-        int i = bindRoom(params, first, courseId, start.tee(), start.start(), maxPlayers);
-        i = bindRoom(params, i, courseId, turn == null ? null : turn.tee(), turn == null ? null : turn.start(),
-                maxPlayers);
-        i = bindHeld(params, i, courseId, start, turn);
+        int i = first;
+        for (Booking.Slot slot : new Booking.Slot[] {start, turn}) {
+            params.setString(i++, courseId);
+            params.setString(i++, slot == null ? null : slot.tee());
+            params.setInstant(i++, slot == null ? null : slot.start());
+        }
+        for (int slot = 0; slot < 2; slot++) {
+            params.setInt(i++, maxPlayers);
+            params.setInt(i++, maxPlayers);
+        }
         params.setString(i++, start.tee());
         params.setInstant(i++, start.start());
         params.setString(i++, turn == null ? null : turn.tee());

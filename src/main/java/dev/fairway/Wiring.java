@@ -18,6 +18,9 @@ import dev.fairway.sheet.SheetService;
 import dev.fairway.bookings.BookingService;
 import dev.fairway.bookings.HoldRoutes;
 import dev.fairway.bookings.HoldService;
+import dev.fairway.draw.DrawRoutes;
+import dev.fairway.draw.DrawRunner;
+import dev.fairway.draw.DrawService;
 import dev.fairway.waitlist.OfferWorker;
 import dev.fairway.waitlist.WaitlistRoutes;
 import dev.fairway.waitlist.WaitlistService;
@@ -140,6 +143,7 @@ public final class Wiring {
             HoldService holds = new HoldService(database, clock, changes, emailWritten, bookings,
                     offersConfirmed::increment);
             WaitlistService waitlist = new WaitlistService(database, clock, holds);
+            DrawService draws = new DrawService(database, clock);
             Suspensions suspensions = new Suspensions(database, clock);
             SheetService sheets = new SheetService(database, clock);
             BookingChanges bookingChanges = new BookingChanges(database, clock, changes, emailWritten);
@@ -158,11 +162,13 @@ public final class Wiring {
             OfferWorker offers = new OfferWorker(database, clock, new OfferWorker.Parts(courses, availability, holds,
                     members, suspensions, outbox), mail, emailWritten, metrics);
             whenMigrated.add(offers::start);
+            DrawRunner drawRunner = new DrawRunner(database, clock, courses, bookings, outbox, mail, emailWritten);
+            whenMigrated.add(drawRunner::start);
             SchemaMigrator migrator = new SchemaMigrator(new Migrations(migrationUrl), whenMigrated);
 
             RateLimiter limits = new RateLimiter(settings.http().rateLimits(), admin);
             BookingRoutes bookingRoutes = new BookingRoutes(courses, bookings, admin, limits, members, suspensions,
-                    bookingChanges);
+                    bookingChanges, draws);
             Readiness readiness = new Readiness(new DatabaseProbe(pool), migrator, policy.breaker(), replication,
                     outbox::health);
             WebServer web = WebServer.start(settings.http().host().orElse(null), settings.port(),
@@ -181,7 +187,8 @@ public final class Wiring {
                             bookingRoutes,
                             new HoldRoutes(courses, holds, bookingRoutes, limits, members),
                             new WaitlistRoutes(courses, waitlist, admin, limits, suspensions),
-                            new GroupRoutes(courses, groups, limits, members, suspensions),
+                            new GroupRoutes(courses, groups, limits, members, suspensions, draws),
+                            new DrawRoutes(courses, draws, members, suspensions, limits),
                             new SheetRoutes(courses, sheets, admin),
                             new GolferRoutes(signIn, golfers, limits, mail.console() ? "console" : mail.smtp().isPresent() ? "smtp" : "off"),
                             new MemberRoutes(courses, members, admin),
@@ -200,7 +207,7 @@ public final class Wiring {
             log.info("Fairway {} is serving on {}", VersionProvider.version(), listening(settings, web.port()));
             List<AutoCloseable> background = new ArrayList<>();
             mailer.ifPresent(background::add);
-            background.addAll(List.of(offers, outbox, cleanup, recovery, replication, publisher));
+            background.addAll(List.of(drawRunner, offers, outbox, cleanup, recovery, replication, publisher));
             listener.ifPresent(background::add);
             background.add(meters);
             return new Service(web, readiness, embedded, background,

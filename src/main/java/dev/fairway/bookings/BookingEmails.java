@@ -78,7 +78,7 @@ final class BookingEmails {
                             + "\nThe calendar file attached moves the tee time in your calendar.\n\n"
                             + course.name() + "\n",
                     ICalendar.of(event(course, booking, false), now));
-            case SIGN_IN, OFFER -> throw new IllegalArgumentException("a " + kind.stored() + " email is not a booking's");
+            case SIGN_IN, OFFER, DRAW -> throw new IllegalArgumentException("a " + kind.stored() + " email is not a booking's");
         };
     }
 

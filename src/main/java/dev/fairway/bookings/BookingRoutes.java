@@ -49,9 +49,11 @@ public final class BookingRoutes implements Routes {
     private final MemberService members;
     private final Suspensions suspensions;
     private final BookingChanges changes;
+    private final DrawGate draws;
 
     public BookingRoutes(CourseService courses, BookingService bookings, AdminAuth admin, RateLimiter limits,
-                         MemberService members, Suspensions suspensions, BookingChanges changes) {
+                         MemberService members, Suspensions suspensions, BookingChanges changes, DrawGate draws) {
+        this.draws = draws;
         this.courses = courses;
         this.bookings = bookings;
         this.admin = admin;
@@ -85,6 +87,7 @@ public final class BookingRoutes implements Routes {
         if (suspended(ctx, course, terms, party)) {
             return;
         }
+        DrawWait.check(ctx, draws, course, terms, start);
         BookingRequest request = new BookingRequest(course.id(), start, players, party.name(), party.email(),
                 party.golferId(), party.booker(), round.tee(), round.holes());
         BookingOutcome outcome = bookings.book(course, request, terms, key, RequestDeadline.of(ctx));
@@ -100,6 +103,11 @@ public final class BookingRoutes implements Routes {
             case BookingOutcome.Busy ignored -> throw Problems.unavailable(Unavailability.BUSY.detail(),
                     ErrorResponses.RETRY_AFTER_SECONDS);
         }
+    }
+
+    /** 409 {@code draw-in-progress} when the start's date still waits for the party's class's draw. */
+    void checkDraw(Context ctx, Course course, BookingTerms terms, Instant start) {
+        DrawWait.check(ctx, draws, course, terms, start);
     }
 
     /** Answers 409 {@code suspended}, and says so, when the party's no-shows keep it from booking here. */

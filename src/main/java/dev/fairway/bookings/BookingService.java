@@ -348,6 +348,34 @@ public final class BookingService {
         return refused;
     }
 
+    /**
+     * Books a round in the caller's transaction, on the rules of {@code terms} (a draw books its
+     * winners so, each with its outcome in the same transaction); the caller tells the caches and
+     * the outbox after its commit ({@link #booked}).
+     */
+    public BookingOutcome bookIn(SqlSession session, Course course, BookingRequest request, BookingTerms terms)
+            throws SQLException {
+        Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
+        Optional<Tee> tee = course.rules().layout().tee(request.tee());
+        if (teeTime.isEmpty() || tee.isEmpty() || !tee.get().startsAt(teeTime.get())) {
+            return new BookingOutcome.NotATeeTime();
+        }
+        Rounds.Plan plan = Rounds.plan(course.rules().layout(), tee.get(), teeTime.get(), request.holes(),
+                TeeTimeGrid.on(course.rules(), teeTime.get().date()));
+        if (!(plan instanceof Rounds.Slots slots)) {
+            return new BookingOutcome.Refused(BookingOutcome.Reason.NO_TURN, 0);
+        }
+        return take(session, propose(course, teeTime.get(), slots.turn(), request, terms, RandomIds.next(), null));
+    }
+
+    /** Tells this instance's caches, the other instances and the outbox of bookings committed by {@link #bookIn}. */
+    public void booked(List<Booking> committed) {
+        committed.forEach(booking -> changes.teeTimeChanged(booking.courseId(), booking.start()));
+        if (committed.stream().anyMatch(booking -> booking.email() != null)) {
+            emailWritten.run();
+        }
+    }
+
     /** The line bookings of one tee time wait in on this instance; holds take their spots through it too. */
     TeeTimeAdmission admission() {
         return admission;

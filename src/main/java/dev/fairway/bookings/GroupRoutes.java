@@ -28,9 +28,11 @@ public final class GroupRoutes implements Routes {
     private final RateLimiter limits;
     private final MemberService members;
     private final Suspensions suspensions;
+    private final DrawGate draws;
 
     public GroupRoutes(CourseService courses, GroupService groups, RateLimiter limits, MemberService members,
-                       Suspensions suspensions) {
+                       Suspensions suspensions, DrawGate draws) {
+        this.draws = draws;
         this.courses = courses;
         this.groups = groups;
         this.limits = limits;
@@ -62,6 +64,7 @@ public final class GroupRoutes implements Routes {
                 return;
             }
         }
+        DrawWait.check(ctx, draws, course, terms, start);
         GroupRequest request = new GroupRequest(course.id(), start, round.tee(), round.holes(), players, party.name(),
                 party.email(), party.golferId(), party.booker());
         GroupOutcome outcome = groups.book(course, request, terms, key, RequestDeadline.of(ctx));

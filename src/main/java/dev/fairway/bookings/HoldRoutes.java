@@ -69,6 +69,7 @@ public final class HoldRoutes implements Routes {
         if (bookingRoutes.suspended(ctx, course, terms, party)) {
             return;
         }
+        bookingRoutes.checkDraw(ctx, course, terms, start);
         HoldOutcome outcome = holds.hold(course, new HoldRequest(course.id(), start, round.tee(), round.holes(), players,
                 email, party.golferId(), party.booker()), terms, RequestDeadline.of(ctx));
         switch (outcome) {

@@ -47,9 +47,15 @@ final class BookingPolicyJson {
             if (!names.add(name)) {
                 throw element.invalid("name", "'" + name + "' is listed twice: class names must be unique");
             }
+            String mode = element.optionalString("releaseMode", 1, 20).orElse("first-come");
+            if (!mode.equals("first-come") && !mode.equals("draw")) {
+                throw element.invalid("releaseMode", "must be first-come or draw");
+            }
             classes.add(new BookingClass(name, element.requiredInt("bookingWindowDays", 0, 730),
                     element.has("releaseTime") ? element.requiredTime("releaseTime") : LocalTime.MIDNIGHT,
-                    element.optionalInt("maxOpenBookings", 1, 1000), element.optionalInt("maxBookingsPerDay", 1, 100)));
+                    element.optionalInt("maxOpenBookings", 1, 1000), element.optionalInt("maxBookingsPerDay", 1, 100),
+                    mode.equals("draw"), element.optionalInt("drawEntryHours", 1, 168,
+                    BookingClass.DEFAULT_DRAW_ENTRY_HOURS)));
         }
         List<MinPlayersRule> minPlayers = new ArrayList<>();
         for (JsonFields rule : course.objectArray("minPlayers", MAX_RULES)) {
@@ -82,6 +88,10 @@ final class BookingPolicyJson {
                 json.put("releaseTime", c.releaseTime().toString());
                 c.maxOpenBookings().ifPresent(n -> json.put("maxOpenBookings", n));
                 c.maxBookingsPerDay().ifPresent(n -> json.put("maxBookingsPerDay", n));
+                if (c.draw()) {
+                    json.put("releaseMode", "draw");
+                    json.put("drawEntryHours", c.drawEntryHours());
+                }
             }
         }
         if (!policy.minPlayers().isEmpty()) {
@@ -115,7 +125,8 @@ final class BookingPolicyJson {
         for (JsonNode c : json.path("bookingClasses")) {
             classes.add(new BookingClass(c.path("name").asText(), c.path("bookingWindowDays").asInt(),
                     LocalTime.parse(c.path("releaseTime").asText()), optional(c.path("maxOpenBookings")),
-                    optional(c.path("maxBookingsPerDay"))));
+                    optional(c.path("maxBookingsPerDay")), "draw".equals(c.path("releaseMode").asText()),
+                    c.path("drawEntryHours").asInt(BookingClass.DEFAULT_DRAW_ENTRY_HOURS)));
         }
         List<MinPlayersRule> minPlayers = new ArrayList<>();
         for (JsonNode rule : json.path("minPlayers")) {

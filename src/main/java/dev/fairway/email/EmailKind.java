@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Why an email is sent; stored as its lower-case name. */
 public enum EmailKind {
-    CONFIRMATION, CANCELLATION, REMINDER, SIGN_IN, CHANGE, OFFER;
+    CONFIRMATION, CANCELLATION, REMINDER, SIGN_IN, CHANGE, OFFER, DRAW;
 
     public String stored() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

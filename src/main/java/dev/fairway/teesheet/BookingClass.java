@@ -13,11 +13,21 @@ import java.util.OptionalInt;
  * @param releaseTime       the wall-clock time a day opens to the class
  * @param maxOpenBookings   how many confirmed bookings whose tee time has not started one golfer may hold
  * @param maxBookingsPerDay how many confirmed bookings one golfer may hold on one local date
+ * @param draw              whether a day opens to the class by a draw of entries at its release
+ *                          ({@code releaseMode: draw}) rather than first come, first served
+ * @param drawEntryHours    how long before the release entries to the draw are taken
  */
 public record BookingClass(String name, int bookingWindowDays, LocalTime releaseTime, OptionalInt maxOpenBookings,
-                           OptionalInt maxBookingsPerDay) {
+                           OptionalInt maxBookingsPerDay, boolean draw, int drawEntryHours) {
 
     public static final String PUBLIC = "public";
+    public static final int DEFAULT_DRAW_ENTRY_HOURS = 24;
+
+    /** A class that opens first come, first served (Part 2). */
+    public BookingClass(String name, int bookingWindowDays, LocalTime releaseTime, OptionalInt maxOpenBookings,
+                        OptionalInt maxBookingsPerDay) {
+        this(name, bookingWindowDays, releaseTime, maxOpenBookings, maxBookingsPerDay, false, DEFAULT_DRAW_ENTRY_HOURS);
+    }
 
     public BookingClass {
         Objects.requireNonNull(name, "name");

@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The command line: {@code fairway [serve|migrate|check-db|admin-token]}. It parses, and hands the settings
+ * The command line: {@code fairway [serve|migrate|check-db|admin-token|verify-draw]}. It parses, and hands the settings
  * to the command; {@link Wiring} puts the service together.
  */
 @Command(name = "fairway", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ServeCommand.class, MigrateCommand.class, CheckDbCommand.class, AdminTokenCommand.class},
+        subcommands = {ServeCommand.class, MigrateCommand.class, CheckDbCommand.class, AdminTokenCommand.class,
+                VerifyDrawCommand.class},
         description = "Tee-time availability and booking service. Without a command: serve.")
 public final class Fairway implements Callable<Integer> {
 

@@ -140,6 +140,7 @@ class DrawApiTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> draw(api.http).path("status").asText().equals("done"));
         JsonNode done = draw(other.http);
+        assertThat(DrawCheck.problems(done)).as("the published draw checks out").isEmpty();
         byte[] seed = HexFormat.of().parseHex(done.path("seed").asText());
         assertThat(DrawOrder.sha256(seed)).as("the seed shown after is the one whose hash was shown at the opening")
                 .isEqualTo(shownHash);
@@ -209,6 +210,7 @@ class DrawApiTest {
                 (System.nanoTime() - started) / 1_000_000);
 
         JsonNode done = draw(api.http);
+        assertThat(DrawCheck.problems(done)).as("the published draw checks out").isEmpty();
         byte[] seed = HexFormat.of().parseHex(done.path("seed").asText());
         List<String> order = DrawOrder.of(seed, ids);
         int[] room = {4, 4, 4, 4, 4};

@@ -8,6 +8,7 @@ import {
 import { forget, golfer, golferCall, remember, rememberGolfer, signedIn } from './golfer.js';
 import { holdPanel } from './hold.js';
 import { waitlistPanel } from './waitlist.js';
+import { drawPanel } from './draw.js';
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -51,6 +52,7 @@ const holdBooked = (booking) => {
 };
 const holds = holdPanel({ call, now: () => serverNow(), courseName: (id) => courseName(id), golfer: () => (signedIn() ? golfer() : null),
   booked: (booking) => holdBooked(booking) });
+const draws = drawPanel({ call, signedIn });
 const waitlist = waitlistPanel({ call, signedIn, courseName: (id) => courseName(id), openHold: (id) => holds.open(id) });
 
 const state = {
@@ -389,6 +391,7 @@ function render(availability) {
   renderEarlier();
   watchRelease(teeTimes.find((t) => t.releasesAt)?.releasesAt, availability);
   waitlist.showDay(state.course, availability, availability.players, page.holesField.hidden ? null : Number(page.holes.value));
+  draws.showDay(state.course, availability, availability.players, page.holesField.hidden ? null : Number(page.holes.value));
 }
 
 /** Folds today's tee times that are gone or too soon behind one button, or unfolds them. */

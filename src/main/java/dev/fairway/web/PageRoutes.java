@@ -21,7 +21,7 @@ public final class PageRoutes implements Routes {
             "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml");
     private static final String[] ASSETS = {"fairway.css", "common.js", "golfer.js", "teesheet.js", "staff.js",
-            "course-settings.js", "staff-sheet.js", "hold.js", "waitlist.js", "favicon.svg"};
+            "course-settings.js", "staff-sheet.js", "hold.js", "waitlist.js", "draw.js", "favicon.svg"};
 
     private final byte[] teeSheet = ClasspathResources.read("/public/teesheet.html");
     private final byte[] staff = ClasspathResources.read("/public/staff.html");

@@ -67,11 +67,15 @@ public final class ReleaseMorning {
     /** Keyed bookings sent again, as a browser would, after their connection closed without an answer. */
     private final AtomicLong resent = new AtomicLong();
 
-    private ReleaseMorning(String[] urls, String adminToken, int golfers, int bots) {
+    /** The public class's release: first come, first served (as before), or a draw of entries (issue 28). */
+    private final boolean draw;
+
+    private ReleaseMorning(String[] urls, String adminToken, int golfers, int bots, boolean draw) {
         this.urls = urls;
         this.adminToken = adminToken;
         this.golfers = golfers;
         this.bots = bots;
+        this.draw = draw;
     }
 
     /** Latencies (ms) and answers by status of one kind of request. */
@@ -116,8 +120,14 @@ public final class ReleaseMorning {
     public static void main(String[] args) throws Exception {
         int golfers = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         int bots = args.length > 5 ? Integer.parseInt(args[5]) : 20;
+        boolean draw = args.length > 6 && args[6].equals("draw");
         try (MailServer mail = MailServer.startOn(Integer.parseInt(args[3]))) {
-            new ReleaseMorning(new String[] {args[0], args[1]}, args[2], golfers, bots).run(mail);
+            ReleaseMorning morning = new ReleaseMorning(new String[] {args[0], args[1]}, args[2], golfers, bots, draw);
+            if (draw) {
+                morning.runDraw(mail);
+            } else {
+                morning.run(mail);
+            }
         }
         System.exit(0);
     }
@@ -169,25 +179,167 @@ public final class ReleaseMorning {
                 {"name": "Release Morning", "timeZone": "UTC", "teeTimeIntervalMinutes": 10, "maxPlayersPerTeeTime": 4,
                  "bookingWindowDays": %d, "weeklyHours": {"SATURDAY": %s, "SUNDAY": %s},
                  "bookingClasses": [{"name": "public", "bookingWindowDays": %d, "releaseTime": "%s",
-                                     "maxOpenBookings": 2, "maxBookingsPerDay": 1}]}
-                """.formatted(window + 7, hours, hours, window, releaseTime.truncatedTo(ChronoUnit.MINUTES));
+                                     "maxOpenBookings": 2, "maxBookingsPerDay": 1%s}]}
+                """.formatted(window + 7, hours, hours, window, releaseTime.truncatedTo(ChronoUnit.MINUTES),
+                draw ? ", \"releaseMode\": \"draw\", \"drawEntryHours\": 24" : "");
         Answer put = send(0, "PUT", "/api/courses/" + COURSE, body, adminToken, "127.0.0.1", null);
         if (put.status() >= 300) {
             throw new IllegalStateException("course PUT: " + put.status() + " " + put.json());
         }
     }
 
+    /**
+     * The draw variant: the same golfers, and the bots signed in too (each bot its own email and
+     * address, as a bot farm would), all enter the draw before the release: each golfer once, with
+     * five of the ten prime tee times in an order of their own; each bot as fast as it can, again
+     * and again, for the first five. From the release the bots hammer bookings. Measured: how long
+     * after the release the draw is done, and what the bots won: in the draw, their entries' share;
+     * after it, what first come, first served left.
+     */
+    private void runDraw(MailServer mail) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        putCourse(today.plusDays(1).with(TemporalAdjusters.next(DayOfWeek.SATURDAY)), 14, LocalTime.MIDNIGHT);
+        List<String> tokens = signIn(mail, golfers + bots);
+        List<String> golferTokens = tokens.subList(0, Math.min(golfers, tokens.size()));
+        List<String> botTokens = tokens.subList(Math.min(golfers, tokens.size()), tokens.size());
+        Instant release = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        ZonedDateTime releaseUtc = release.atZone(ZoneOffset.UTC);
+        LocalDate saturday = releaseUtc.toLocalDate().with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        int window = (int) ChronoUnit.DAYS.between(releaseUtc.toLocalDate(), saturday);
+        putCourse(saturday, window, releaseUtc.toLocalTime());
+        List<String> prime = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            prime.add(saturday + "T" + String.format("%02d:%02d:00Z", 7 + i / 6, i % 6 * 10));
+        }
+        System.out.printf("%d golfers and %d bots signed in; %s draws at %s (in %d s)%n", golferTokens.size(),
+                botTokens.size(), saturday, release, Duration.between(Instant.now(), release).toSeconds());
+        AtomicLong botEntries = new AtomicLong();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int g = 0; g < golferTokens.size(); g++) {
+                int golfer = g;
+                threads.submit(() -> {
+                    List<String> mine = new ArrayList<>(prime);
+                    Collections.shuffle(mine, new Random(golfer));
+                    timed("entries (golfers)", golfer, "POST", "/api/courses/" + COURSE + "/entries",
+                            entry(saturday, 2, mine.subList(0, 5)), golferTokens.get(golfer), address(golfer), null);
+                    return null;
+                });
+            }
+            for (int b = 0; b < botTokens.size(); b++) {
+                int bot = b;
+                threads.submit(() -> {
+                    while (Instant.now().isBefore(release.minusMillis(500))) {
+                        Answer entered = timed("entries (bots)", bot, "POST", "/api/courses/" + COURSE + "/entries",
+                                entry(saturday, 4, prime.subList(0, 5)), botTokens.get(bot), address(golfers + bot), null);
+                        if (entered.status() < 300) {
+                            botEntries.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        sleepUntil(release);
+        Instant done = null;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int b = 0; b < botTokens.size(); b++) {
+                int bot = b;
+                threads.submit(() -> botAfterRelease(bot, botTokens.get(bot), saturday));
+            }
+            while (done == null && Instant.now().isBefore(release.plusSeconds(60))) {
+                Answer view = send(0, "GET", "/api/courses/" + COURSE + "/draws/" + saturday, null, null, "127.0.0.1", null);
+                if (view.status() == 200 && view.json().path("status").asText().equals("done")) {
+                    done = Instant.now();
+                } else {
+                    sleepMillis(100);
+                }
+            }
+            sleepMillis(3000); // the bots' first-come minutes after the draw
+            over.set(true);
+        }
+        reportDraw(saturday, release, done, botEntries.get());
+    }
+
+    private static String entry(LocalDate saturday, int players, List<String> preferences) {
+        StringBuilder list = new StringBuilder();
+        preferences.forEach(start -> list.append(list.isEmpty() ? "" : ", ").append("{\"start\": \"").append(start)
+                .append("\"}"));
+        return "{\"date\": \"" + saturday + "\", \"players\": " + players + ", \"preferences\": [" + list + "]}";
+    }
+
+    /** A signed-in bot from the release on: the first open tee time, as fast as it can. */
+    private void botAfterRelease(int bot, String token, LocalDate saturday) {
+        String path = "/api/courses/" + COURSE + "/availability?from=" + saturday + "&players=4";
+        while (!over.get()) {
+            try {
+                List<String> open = open(timed("availability (bots)", bot, "GET", path, null, token,
+                        address(golfers + bot), null));
+                String start = open.isEmpty() ? saturday + "T07:00:00Z" : open.getFirst();
+                timed("bookings (bots)", bot + 1, "POST", "/api/courses/" + COURSE + "/bookings",
+                        "{\"start\": \"" + start + "\", \"players\": 4}", token, address(golfers + bot), null);
+            } catch (Exception e) {
+                sleepMillis(10);
+            }
+        }
+    }
+
+    private void reportDraw(LocalDate saturday, Instant release, Instant done, long botEntries) throws Exception {
+        JsonNode view = send(0, "GET", "/api/courses/" + COURSE + "/draws/" + saturday, null, null, "127.0.0.1", null)
+                .json();
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        for (JsonNode result : view.path("results")) {
+            if (result.has("bookingId")) {
+                drawn.add(result.path("bookingId").asText());
+            }
+        }
+        JsonNode bookings = send(0, "GET", "/api/courses/" + COURSE + "/bookings?date=" + saturday, null, adminToken,
+                "127.0.0.1", null).json();
+        Map<String, Integer> players = new HashMap<>();
+        int botsInDraw = 0;
+        int botsAfter = 0;
+        int golfersInDraw = 0;
+        for (JsonNode booking : bookings) {
+            if (!booking.path("status").asText().equals("confirmed")) {
+                continue;
+            }
+            players.merge(booking.path("start").asText(), booking.path("players").asInt(), Integer::sum);
+            boolean bot = booking.path("email").asText().endsWith("@bots.test");
+            boolean inDraw = drawn.contains(booking.path("id").asText());
+            botsInDraw += bot && inDraw ? 1 : 0;
+            botsAfter += bot && !inDraw ? 1 : 0;
+            golfersInDraw += !bot && inDraw ? 1 : 0;
+        }
+        long overbooked = players.values().stream().filter(p -> p > 4).count();
+        double drawSeconds = done == null ? -1 : Duration.between(release, done).toMillis() / 1000.0;
+        int entries = view.path("entries").asInt();
+        System.out.println();
+        System.out.printf("draw done %.2f s after the release; %d entries (%d by bots, who sent %d entry requests); "
+                + "won in the draw: golfers %d, bots %d; bots' bookings after the draw (first come) %d; overbooked %d%n",
+                drawSeconds, entries, bots, botEntries, golfersInDraw, botsInDraw, botsAfter, overbooked);
+        System.out.printf("%-22s %8s %9s %9s %9s   %s%n", "requests", "count", "p50 ms", "p99 ms", "max ms", "by status");
+        new TreeMap<>(samples).forEach((name, s) -> System.out.println(s.line(name)));
+        System.out.printf("row draw_s=%.2f entries=%d bot_entry_requests=%d golfers_won=%d bots_won=%d bots_after=%d "
+                + "overbooked=%d closed=%d%n", drawSeconds, entries, botEntries, golfersInDraw, botsInDraw, botsAfter,
+                overbooked, closed.size());
+    }
+
     /** Every golfer through the real flow: code requested, caught by SMTP, verified; 50 at a time. */
     private List<String> signIn(MailServer mail) throws Exception {
-        String[] tokens = new String[golfers];
+        return signIn(mail, golfers);
+    }
+
+    /** {@code count} golfers through the real flow (those past {@link #golfers} are bots: bot emails). */
+    private List<String> signIn(MailServer mail, int count) throws Exception {
+        String[] tokens = new String[count];
         Semaphore inFlight = new Semaphore(50);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int g = 0; g < golfers; g++) {
+            for (int g = 0; g < count; g++) {
                 int golfer = g;
                 inFlight.acquire();
                 threads.submit(() -> {
                     try {
-                        String email = "golfer" + golfer + "@bench.test";
+                        String email = golfer < golfers ? "golfer" + golfer + "@bench.test"
+                                : "bot" + (golfer - golfers) + "@bots.test";
                         Answer asked = send(golfer, "POST", "/api/sign-in", "{\"email\": \"" + email + "\"}", null,
                                 address(golfer), null);
                         if (asked.status() != 202) {

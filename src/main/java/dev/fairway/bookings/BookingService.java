@@ -75,22 +75,38 @@ public final class BookingService {
 
     private BookingOutcome bookOnce(Course course, BookingRequest request, BookingTerms terms, String key,
                                     Deadline deadline) {
-        Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
-        Optional<Tee> tee = course.rules().layout().tee(request.tee());
-        if (teeTime.isEmpty() || tee.isEmpty() || !tee.get().startsAt(teeTime.get())) {
-            return new BookingOutcome.NotATeeTime();
-        }
-        Rounds.Plan plan = Rounds.plan(course.rules().layout(), tee.get(), teeTime.get(), request.holes(),
-                TeeTimeGrid.on(course.rules(), teeTime.get().date()));
-        if (!(plan instanceof Rounds.Slots slots)) {
-            return new BookingOutcome.Refused(BookingOutcome.Reason.NO_TURN, 0);
+        Start start = startOf(course, request);
+        if (start.refusal() != null) {
+            return start.refusal();
         }
         try (TeeTimeAdmission.Admitted admitted = admission.enter(course.id(), request.start(), deadline)) {
             if (admitted == null) {
                 return new BookingOutcome.Busy();
             }
-            return bookAdmitted(course, teeTime.get(), slots.turn(), request, terms, key, deadline);
+            return bookAdmitted(course, start.teeTime(), start.turn(), request, terms, key, deadline);
         }
+    }
+
+    /**
+     * Where a request's round starts and turns on the day's grid, or why it cannot.
+     *
+     * @param teeTime its tee time
+     * @param turn    its turn, or null
+     * @param refusal {@code NotATeeTime} or {@code NO_TURN}, else null
+     */
+    private record Start(TeeTime teeTime, Turn turn, BookingOutcome refusal) {
+    }
+
+    private static Start startOf(Course course, BookingRequest request) {
+        Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
+        Optional<Tee> tee = course.rules().layout().tee(request.tee());
+        if (teeTime.isEmpty() || tee.isEmpty() || !tee.get().startsAt(teeTime.get())) {
+            return new Start(null, null, new BookingOutcome.NotATeeTime());
+        }
+        Rounds.Plan plan = Rounds.plan(course.rules().layout(), tee.get(), teeTime.get(), request.holes(),
+                TeeTimeGrid.on(course.rules(), teeTime.get().date()));
+        return plan instanceof Rounds.Slots slots ? new Start(teeTime.get(), slots.turn(), null)
+                : new Start(null, null, new BookingOutcome.Refused(BookingOutcome.Reason.NO_TURN, 0));
     }
 
     private BookingOutcome bookAdmitted(Course course, TeeTime teeTime, Turn turn, BookingRequest request,
@@ -355,17 +371,9 @@ public final class BookingService {
      */
     public BookingOutcome bookIn(SqlSession session, Course course, BookingRequest request, BookingTerms terms)
             throws SQLException {
-        Optional<TeeTime> teeTime = TeeTimeGrid.at(course.rules(), request.start());
-        Optional<Tee> tee = course.rules().layout().tee(request.tee());
-        if (teeTime.isEmpty() || tee.isEmpty() || !tee.get().startsAt(teeTime.get())) {
-            return new BookingOutcome.NotATeeTime();
-        }
-        Rounds.Plan plan = Rounds.plan(course.rules().layout(), tee.get(), teeTime.get(), request.holes(),
-                TeeTimeGrid.on(course.rules(), teeTime.get().date()));
-        if (!(plan instanceof Rounds.Slots slots)) {
-            return new BookingOutcome.Refused(BookingOutcome.Reason.NO_TURN, 0);
-        }
-        return take(session, propose(course, teeTime.get(), slots.turn(), request, terms, RandomIds.next(), null));
+        Start start = startOf(course, request);
+        return start.refusal() != null ? start.refusal()
+                : take(session, propose(course, start.teeTime(), start.turn(), request, terms, RandomIds.next(), null));
     }
 
     /** Tells this instance's caches, the other instances and the outbox of bookings committed by {@link #bookIn}. */

@@ -21,10 +21,7 @@ record Round(String tee, int holes) {
             throw body.invalid("tee", "must be one of the course's tees "
                     + layout.tees().stream().map(t -> t.name()).toList());
         }
-        int holes = body.optionalInt("holes", 9, 18, layout.defaultHoles());
-        if (!layout.rounds().contains(holes)) {
-            throw body.invalid("holes", "must be one of the course's rounds " + layout.rounds());
-        }
+        int holes = RoundLength.of(body, course);
         return new Round(tee, holes);
     }
 }

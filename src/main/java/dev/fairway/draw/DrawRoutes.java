@@ -2,6 +2,7 @@ package dev.fairway.draw;
 
 import dev.fairway.bookings.HoldAnswers;
 import dev.fairway.bookings.PartySize;
+import dev.fairway.bookings.RoundLength;
 import dev.fairway.bookings.Suspensions;
 import dev.fairway.courses.CourseLookup;
 import dev.fairway.courses.CourseService;
@@ -76,11 +77,7 @@ public final class DrawRoutes implements Routes {
         limits.booking(ctx, caller.golfer().id());
         Course course = CourseLookup.existing(courses, ctx);
         PartySize.check(body, players, course);
-        Layout layout = course.rules().layout();
-        int holes = body.optionalInt("holes", 9, 18, layout.defaultHoles());
-        if (!layout.rounds().contains(holes)) {
-            throw body.invalid("holes", "must be one of the course's rounds " + layout.rounds());
-        }
+        int holes = RoundLength.of(body, course);
         Deadline deadline = RequestDeadline.of(ctx);
         BookingClass bookingClass = members.classOf(course, caller, deadline);
         if (!bookingClass.draw()) {

@@ -2,6 +2,7 @@ package dev.fairway.waitlist;
 
 import dev.fairway.bookings.HoldAnswers;
 import dev.fairway.bookings.PartySize;
+import dev.fairway.bookings.RoundLength;
 import dev.fairway.bookings.Suspensions;
 import dev.fairway.courses.CourseLookup;
 import dev.fairway.courses.CourseService;
@@ -9,7 +10,6 @@ import dev.fairway.db.Deadline;
 import dev.fairway.golfers.Caller;
 import dev.fairway.golfers.GolferAuth;
 import dev.fairway.teesheet.Course;
-import dev.fairway.teesheet.Layout;
 import dev.fairway.web.AdminAuth;
 import dev.fairway.web.Instants;
 import dev.fairway.web.Json;
@@ -71,11 +71,7 @@ public final class WaitlistRoutes implements Routes {
         limits.booking(ctx, caller.golfer().id());
         Course course = CourseLookup.existing(courses, ctx);
         PartySize.check(body, players, course);
-        Layout layout = course.rules().layout();
-        int holes = body.optionalInt("holes", 9, 18, layout.defaultHoles());
-        if (!layout.rounds().contains(holes)) {
-            throw body.invalid("holes", "must be one of the course's rounds " + layout.rounds());
-        }
+        int holes = RoundLength.of(body, course);
         if (!from.isBefore(until)) {
             throw body.invalid("until", "must be after from");
         }

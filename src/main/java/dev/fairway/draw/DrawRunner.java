@@ -10,6 +10,8 @@ import dev.fairway.courses.CourseService;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
+import dev.fairway.db.resilience.FailureClassifier;
+import dev.fairway.log.LogThrottle;
 import dev.fairway.db.SqlSession;
 import dev.fairway.email.Outbox;
 import dev.fairway.teesheet.BookingClass;
@@ -45,6 +47,8 @@ public final class DrawRunner implements AutoCloseable {
     public static final Duration PERIOD = Duration.ofSeconds(1);
     static final int BATCH = 100;
     private static final Duration DEADLINE = Duration.ofSeconds(20);
+    /** Lines about failed passes: once a minute at most. */
+    private final LogThrottle failures = new LogThrottle(Duration.ofMinutes(1), System::nanoTime);
     private static final Logger log = LoggerFactory.getLogger(DrawRunner.class);
 
     private final Database database;
@@ -172,14 +176,21 @@ public final class DrawRunner implements AutoCloseable {
                 || refused.reason() == BookingOutcome.Reason.DAY_LIMIT_REACHED;
     }
 
-    /** A pass that fails is logged in one line; the next pass, a second later, tries again. */
+    /**
+     * A pass that fails is tried again a second later. While the database is unreachable its own
+     * lines say so (a line a second at most): this one is for other failures, once a minute at most.
+     */
     private void runQuietly() {
         try {
             run();
         } catch (DatabaseException e) {
-            log.warn("Draws: this pass did not finish, the next in {} s: {}", PERIOD.toSeconds(), e.getMessage());
+            if (!FailureClassifier.unavailable(e) && failures.admit("draws") >= 0) {
+                log.warn("Draws: a pass did not finish, the next in {} s: {}", PERIOD.toSeconds(), e.getMessage());
+            }
         } catch (RuntimeException e) {
-            log.error("Draws: this pass failed, the next in {} s", PERIOD.toSeconds(), e);
+            if (failures.admit("draws-unexpected") >= 0) {
+                log.error("Draws: a pass failed, the next in {} s", PERIOD.toSeconds(), e);
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import dev.fairway.courses.CourseService;
 import dev.fairway.db.Database;
 import dev.fairway.db.DatabaseException;
 import dev.fairway.db.Deadline;
+import dev.fairway.db.resilience.FailureClassifier;
+import dev.fairway.log.LogThrottle;
 import dev.fairway.db.SqlSession;
 import dev.fairway.email.Outbox;
 import dev.fairway.golfers.Caller;
@@ -60,6 +62,8 @@ public final class OfferWorker implements AutoCloseable {
 
     public static final Duration PERIOD = Duration.ofSeconds(10);
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+    /** Lines about failed passes: once a minute at most. */
+    private final LogThrottle failures = new LogThrottle(Duration.ofMinutes(1), System::nanoTime);
     private static final Logger log = LoggerFactory.getLogger(OfferWorker.class);
 
     private final Database database;
@@ -265,15 +269,24 @@ public final class OfferWorker implements AutoCloseable {
         }
     }
 
-    /** A pass that fails is logged in one line (a pass runs every period, so never more often). */
+    /**
+     * A pass that fails is tried again the next period. While the database is unreachable its own
+     * lines say so: this one is for other failures, once a minute at most.
+     */
     private void runQuietly() {
         try {
             run();
-        } catch (DatabaseException | EntryChanged e) {
-            log.warn("Waitlist offers: this pass did not finish, the next in {} s: {}", PERIOD.toSeconds(),
-                    e.getMessage());
+        } catch (DatabaseException e) {
+            if (!FailureClassifier.unavailable(e) && failures.admit("offers") >= 0) {
+                log.warn("Waitlist offers: a pass did not finish, the next in {} s: {}", PERIOD.toSeconds(),
+                        e.getMessage());
+            }
+        } catch (EntryChanged e) {
+            log.debug("Waitlist offers: {}; offered again next pass", e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Waitlist offers: this pass failed, the next in {} s", PERIOD.toSeconds(), e);
+            if (failures.admit("offers-unexpected") >= 0) {
+                log.error("Waitlist offers: a pass failed, the next in {} s", PERIOD.toSeconds(), e);
+            }
         }
     }
 

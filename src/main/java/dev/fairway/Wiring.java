@@ -160,7 +160,7 @@ public final class Wiring {
             whenMigrated.add(outbox::start);
             mailer.ifPresent(worker -> whenMigrated.add(worker::start));
             OfferWorker offers = new OfferWorker(database, clock, new OfferWorker.Parts(courses, availability, holds,
-                    members, suspensions, outbox), mail, emailWritten, metrics);
+                    members, suspensions, outbox, draws), mail, emailWritten, metrics);
             whenMigrated.add(offers::start);
             DrawRunner drawRunner = new DrawRunner(database, clock, courses, bookings, outbox, mail, emailWritten);
             whenMigrated.add(drawRunner::start);

@@ -3,6 +3,7 @@ package dev.fairway.waitlist;
 import dev.fairway.availability.AvailabilityService;
 import dev.fairway.bookings.BookingOutcome;
 import dev.fairway.bookings.BookingTerms;
+import dev.fairway.bookings.DrawGate;
 import dev.fairway.bookings.Hold;
 import dev.fairway.bookings.HoldOutcome;
 import dev.fairway.bookings.HoldRequest;
@@ -74,6 +75,7 @@ public final class OfferWorker implements AutoCloseable {
     private final MemberService members;
     private final Suspensions suspensions;
     private final Outbox outbox;
+    private final DrawGate draws;
     private final OfferEmail emails;
     private final Runnable emailWritten;
     private final WaitlistStore store = new WaitlistStore();
@@ -84,9 +86,9 @@ public final class OfferWorker implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("waitlist-offers").factory());
 
-    /** The parts an offer is made of. */
+    /** The parts an offer is made of; {@code draws}: a date still waiting for its class's draw gets no offer. */
     public record Parts(CourseService courses, AvailabilityService availability, HoldService holds,
-                        MemberService members, Suspensions suspensions, Outbox outbox) {
+                        MemberService members, Suspensions suspensions, Outbox outbox, DrawGate draws) {
     }
 
     public OfferWorker(Database database, Clock clock, Parts parts, MailSettings mail, Runnable emailWritten,
@@ -99,6 +101,7 @@ public final class OfferWorker implements AutoCloseable {
         this.members = parts.members();
         this.suspensions = parts.suspensions();
         this.outbox = parts.outbox();
+        this.draws = parts.draws();
         this.emails = new OfferEmail(mail);
         this.emailWritten = emailWritten;
         this.made = offers(metrics, "made");
@@ -172,15 +175,17 @@ public final class OfferWorker implements AutoCloseable {
      * What a golfer's offers are made under.
      *
      * @param bookingClass the golfer's class at the course
-     * @param suspended    whether no-shows keep the golfer from holding here now
+     * @param waits        whether no-shows keep the golfer from holding here now, or the day still
+     *                     waits for the class's draw
      */
-    private record Terms(BookingClass bookingClass, boolean suspended) {
+    private record Terms(BookingClass bookingClass, boolean waits) {
     }
 
     private Terms termsOf(Course course, WaitlistEntry entry, Deadline deadline) {
         Caller golfer = Caller.golfer(new Golfer(entry.golferId(), entry.golferEmail(), entry.golferName()), null);
-        return new Terms(members.classOf(course, golfer, deadline),
-                suspensions.until(course, entry.booker(), deadline).isPresent());
+        BookingClass bookingClass = members.classOf(course, golfer, deadline);
+        return new Terms(bookingClass, suspensions.until(course, entry.booker(), deadline).isPresent()
+                || draws.inProgress(course, bookingClass, entry.date(), deadline));
     }
 
     private Pass offer(SqlSession session, Course course, WaitlistStore.OpenDay day, Map<String, Terms> terms)
@@ -207,7 +212,7 @@ public final class OfferWorker implements AutoCloseable {
                 continue;
             }
             Terms golfer = terms.get(entry.golferId());
-            if (golfer == null || golfer.suspended()) {
+            if (golfer == null || golfer.waits()) {
                 continue;
             }
             offerTo(session, course, entry, golfer.bookingClass(), now).ifPresent(offered::add);

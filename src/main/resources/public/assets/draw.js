@@ -70,7 +70,9 @@ export function drawPanel({ call, signedIn }) {
 
   function entryWords(entry, draw) {
     const choices = entry.preferences.map((p) => wallClock(p.start)).join(', ');
-    if (entry.outcome === 'won') return `You won a tee time in the draw (you came ${entry.position}): see your booking below.`;
+    if (entry.outcome === 'won') {
+      return `You won a tee time in the draw (your entry came ${entry.position} of ${draw?.entries ?? 'all'}): it is under My bookings.`;
+    }
     if (entry.outcome === 'lost') {
       return `The draw gave you none of your choices this time (you came ${entry.position} of ${draw?.entries ?? 'all'}).`;
     }

@@ -68,7 +68,10 @@ final class DrawStore {
 
     void done(SqlSession session, DrawKey key, Instant now) throws SQLException {
         session.update("update draw set status = 'done', done_at = ? where course_id = ? and booking_class = ? "
-                + "and date = ?", params -> bindKey(params, 2, key.courseId(), key).setInstant(1, now));
+                + "and date = ?", params -> {
+                    params.setInstant(1, now);
+                    bindKey(params, 2, key);
+                });
     }
 
     /** The draw's entries still entered, with their golfers, in the order made. */
@@ -152,11 +155,6 @@ final class DrawStore {
         params.setString(first + 1, key.bookingClass());
         params.setObject(first + 2, key.date());
         return first + 3;
-    }
-
-    private static Params bindKey(Params params, int first, String courseId, DrawKey key) throws SQLException {
-        bindKey(params, first, key);
-        return params;
     }
 
     static String preferences(List<DrawEntry.Preference> preferences) {

@@ -2,7 +2,6 @@ package dev.fairway.bookings;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -46,10 +45,5 @@ public record Hold(String id, String courseId, String tee, Instant start, int ho
 
     public Booking.Slot startSlot() {
         return new Booking.Slot(tee, start);
-    }
-
-    /** The slots it keeps, start first. */
-    public List<Booking.Slot> slots() {
-        return turn == null ? List.of(startSlot()) : List.of(startSlot(), turn);
     }
 }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -211,11 +210,6 @@ public final class HoldService {
         });
         released.ifPresent(hold -> changes.teeTimeChanged(hold.courseId(), hold.start()));
         return released.isPresent();
-    }
-
-    /** The holds of a course stored as held whose round starts or turns in {@code [from, to)}. */
-    public List<Hold> storedAsHeld(String courseId, Instant from, Instant to, Deadline deadline) {
-        return database.read("holds.day", deadline, session -> store.storedAsHeld(session, courseId, from, to));
     }
 
     public Clock clock() {

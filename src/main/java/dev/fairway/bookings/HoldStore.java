@@ -6,7 +6,6 @@ import dev.fairway.db.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -165,19 +164,6 @@ final class HoldStore {
                         params.setInstant(i++, slot == null ? null : slot.start());
                     }
                 });
-    }
-
-    /** The holds of a course whose round starts or turns in {@code [from, to)} and that are still stored as held. */
-    List<Hold> storedAsHeld(SqlSession session, String courseId, Instant from, Instant to) throws SQLException {
-        return session.query("select " + COLUMNS + " from hold h where h.course_id = ? and h.status = 'held' "
-                + "and ((h.starts_at >= ? and h.starts_at < ?) or (h.turn_starts_at >= ? and h.turn_starts_at < ?)) "
-                + "order by h.starts_at, h.created_at", params -> {
-                    params.setString(1, courseId);
-                    params.setInstant(2, from);
-                    params.setInstant(3, to);
-                    params.setInstant(4, from);
-                    params.setInstant(5, to);
-                }, HoldStore::hold);
     }
 
     private static int bindRow(Params params, int first, Hold hold) throws SQLException {

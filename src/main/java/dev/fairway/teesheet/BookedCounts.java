@@ -61,11 +61,6 @@ public final class BookedCounts {
         return new BookedCounts(keys.clone(), booked.clone(), anyHeld ? held.clone() : null);
     }
 
-    /** Whether some slot has players of live holds. */
-    public boolean anyHeld() {
-        return held != null;
-    }
-
     /** Players booked on the first tee's slot at {@code epochSecond}. */
     public int at(long epochSecond) {
         return at(epochSecond, 0);

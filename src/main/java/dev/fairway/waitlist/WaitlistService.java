@@ -78,13 +78,6 @@ public final class WaitlistService {
         return database.read("waitlist.day", deadline, session -> store.ofDay(session, courseId, date));
     }
 
-    public Optional<WaitlistEntry> find(String id, Deadline deadline) {
-        if (!RandomIds.plausible(id)) {
-            return Optional.empty();
-        }
-        return database.read("waitlist.find", deadline, session -> store.find(session, id));
-    }
-
     /** What came of leaving a waitlist. */
     public enum Leave { LEFT, NOT_FOUND, NOT_YOURS }
 

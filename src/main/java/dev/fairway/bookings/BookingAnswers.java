@@ -49,11 +49,7 @@ final class BookingAnswers {
             String releasesAt = Instants.format(refused.releasesAt(), course.rules().zone());
             Problem problem = Problem.of(409, "outside-booking-window", "Outside the booking window",
                     "this tee time opens to you at " + releasesAt + ": book it then, or choose an earlier one");
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", problem.type());
-            body.put("title", problem.title());
-            body.put("status", problem.status());
-            body.put("detail", problem.detail());
+            Map<String, Object> body = problem.members();
             body.put("releasesAt", releasesAt);
             return body;
         }
@@ -86,11 +82,7 @@ final class BookingAnswers {
                     "you hold " + spotsLeft + " booking" + (spotsLeft == 1 ? "" : "s") + " on this day at this course, "
                             + "its maxBookingsPerDay: cancel one, or choose another day");
         };
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.detail());
+        Map<String, Object> body = problem.members();
         if (refused.slot() == null) {
             return body;
         }
@@ -114,11 +106,7 @@ final class BookingAnswers {
         Problem problem = Problem.of(409, "suspended", "Suspended after no-shows",
                 "your no-shows at course " + course.id() + " keep you from booking here until " + when
                         + " (its noShowPolicy): the course's staff can still book for you");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.detail());
+        Map<String, Object> body = problem.members();
         body.put("until", when);
         return new Answer(409, text(Json.write(body)), Problem.CONTENT_TYPE);
     }

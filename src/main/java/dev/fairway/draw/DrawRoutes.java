@@ -273,11 +273,7 @@ public final class DrawRoutes implements Routes {
     }
 
     private static void problemWith(Context ctx, Problem problem, String field, Object value) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.detail());
+        Map<String, Object> body = problem.members();
         body.put(field, value);
         ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(Json.write(body));
     }

@@ -1,6 +1,8 @@
 package dev.fairway.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem detail, the body of every error answer.
@@ -18,6 +20,19 @@ public record Problem(String type, String title, int status, String detail) {
 
     public static Problem of(int status, String slug, String title, String detail) {
         return new Problem(TYPE_PREFIX + slug, title, status, detail);
+    }
+
+    /**
+     * Its members in the contract's order, in a map a caller may add members to (a problem that
+     * says more, such as {@code releasesAt} or {@code until}).
+     */
+    public Map<String, Object> members() {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", type);
+        members.put("title", title);
+        members.put("status", status);
+        members.put("detail", detail);
+        return members;
     }
 
     public String slug() {

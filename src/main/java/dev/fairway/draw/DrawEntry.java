@@ -34,6 +34,12 @@ public record DrawEntry(String id, DrawKey key, String golferId, String golferEm
     public record Preference(Instant start, String tee) {
     }
 
+    /** This entry under another id: the id of the golfer's entry it replaced. */
+    DrawEntry withId(String stored) {
+        return new DrawEntry(stored, key, golferId, golferEmail, golferName, booker, players, holes, preferences, status,
+                position, outcome, bookingId, createdAt);
+    }
+
     public LocalDate date() {
         return key.date();
     }

@@ -93,19 +93,8 @@ public final class DrawRoutes implements Routes {
         }
         ZoneId zone = course.rules().zone();
         switch (draws.enter(course, caller.golfer(), bookingClass, date, players, holes, preferences, deadline)) {
-            case DrawService.Entering.Entered entered -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("id", entered.id());
-                json.put("status", "entered");
-                json.put("drawAt", Instants.format(entered.drawAt(), zone));
-                json.put("courseId", course.id());
-                json.put("date", date.toString());
-                json.put("bookingClass", bookingClass.name());
-                json.put("players", players);
-                json.put("holes", holes);
-                json.put("preferences", preferencesJson(preferences, zone));
-                ctx.status(entered.created() ? 201 : 200).contentType("application/json").result(Json.write(json));
-            }
+            case DrawService.Entering.Entered entered -> ctx.status(entered.created() ? 201 : 200)
+                    .contentType("application/json").result(Json.write(entryJson(entered.entry(), entered.drawAt(), zone)));
             case DrawService.Entering.NotOpen notOpen -> problemWith(ctx, Problem.of(409, "entries-not-open",
                     "Entries not open yet", "entries to the draw for " + date + " open at "
                             + Instants.format(notOpen.opensAt(), zone)), "opensAt",
@@ -167,26 +156,10 @@ public final class DrawRoutes implements Routes {
             if (course.isEmpty()) {
                 continue;
             }
-            ZoneId zone = course.get().rules().zone();
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", entry.id());
-            json.put("status", "entered");
-            course.get().rules().policy().bookingClass(entry.key().bookingClass(), course.get().rules().bookingWindowDays())
-                    .ifPresent(c -> json.put("drawAt", Instants.format(DrawService.drawAt(course.get(), c, entry.date()), zone)));
-            json.put("courseId", entry.key().courseId());
-            json.put("date", entry.date().toString());
-            json.put("bookingClass", entry.key().bookingClass());
-            json.put("players", entry.players());
-            json.put("holes", entry.holes());
-            json.put("preferences", preferencesJson(entry.preferences(), zone));
-            if (entry.outcome() != null) {
-                json.put("position", entry.position());
-                json.put("outcome", entry.outcome());
-                if (entry.bookingId() != null) {
-                    json.put("bookingId", entry.bookingId());
-                }
-            }
-            body.add(json);
+            Course at = course.get();
+            Instant drawAt = at.rules().policy().bookingClass(entry.key().bookingClass(), at.rules().bookingWindowDays())
+                    .map(c -> DrawService.drawAt(at, c, entry.date())).orElse(null);
+            body.add(entryJson(entry, drawAt, at.rules().zone()));
         }
         ctx.contentType("application/json").result(Json.write(body));
     }
@@ -256,6 +229,30 @@ public final class DrawRoutes implements Routes {
             json.put("results", results);
         }
         ctx.contentType("application/json").result(Json.write(json));
+    }
+
+    /** An entry as the golfer sees it: with its place and outcome once drawn. */
+    private static Map<String, Object> entryJson(DrawEntry entry, Instant drawAt, ZoneId zone) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", entry.id());
+        json.put("status", "entered");
+        if (drawAt != null) {
+            json.put("drawAt", Instants.format(drawAt, zone));
+        }
+        json.put("courseId", entry.key().courseId());
+        json.put("date", entry.date().toString());
+        json.put("bookingClass", entry.key().bookingClass());
+        json.put("players", entry.players());
+        json.put("holes", entry.holes());
+        json.put("preferences", preferencesJson(entry.preferences(), zone));
+        if (entry.outcome() != null) {
+            json.put("position", entry.position());
+            json.put("outcome", entry.outcome());
+            if (entry.bookingId() != null) {
+                json.put("bookingId", entry.bookingId());
+            }
+        }
+        return json;
     }
 
     private static List<Map<String, Object>> preferencesJson(List<DrawEntry.Preference> preferences, ZoneId zone) {

@@ -73,7 +73,7 @@ public final class DrawService implements DrawGate {
     /** What came of an entry. */
     public sealed interface Entering {
         /** Stored: a new entry ({@code created}) or the golfer's entry for the date replaced. */
-        record Entered(String id, boolean created, Instant drawAt) implements Entering {
+        record Entered(DrawEntry entry, boolean created, Instant drawAt) implements Entering {
         }
 
         /** Entries open at {@code opensAt}. */
@@ -107,7 +107,7 @@ public final class DrawService implements DrawGate {
             store.ensure(session, key, drawAt, now);
             return store.enter(session, entry);
         });
-        return new Entering.Entered(stored.id(), stored.created(), drawAt);
+        return new Entering.Entered(entry.withId(stored.id()), stored.created(), drawAt);
     }
 
     public Optional<DrawEntry> entry(String id, Deadline deadline) {

@@ -81,6 +81,10 @@ public final class WaitlistService {
     /** What came of leaving a waitlist. */
     public enum Leave { LEFT, NOT_FOUND, NOT_YOURS }
 
+    /** What a leave did in its transaction, and the hold of an offer to give back after it. */
+    private record Leaving(Leave outcome, String offeredHold) {
+    }
+
     /**
      * Takes an entry off its waitlist, by its golfer or the staff; an entry offered a tee time
      * gives the hold back too. An entry that has ended already stays as it ended.
@@ -90,23 +94,20 @@ public final class WaitlistService {
             return Leave.NOT_FOUND;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<WaitlistEntry> left = database.write("waitlist.leave", deadline, session -> {
+        Leaving leaving = database.write("waitlist.leave", deadline, session -> {
             Optional<WaitlistEntry> entry = store.lock(session, id);
-            if (entry.isPresent() && (caller.isAdmin() || caller.isGolfer()
-                    && caller.golfer().id().equals(entry.get().golferId()))) {
-                store.end(session, id, "left", now);
+            if (entry.isEmpty()) {
+                return new Leaving(Leave.NOT_FOUND, null);
             }
-            return entry;
+            if (!caller.isAdmin() && !(caller.isGolfer() && caller.golfer().id().equals(entry.get().golferId()))) {
+                return new Leaving(Leave.NOT_YOURS, null);
+            }
+            store.end(session, id, "left", now);
+            return new Leaving(Leave.LEFT, "offered".equals(entry.get().status()) ? entry.get().holdId() : null);
         });
-        if (left.isEmpty()) {
-            return Leave.NOT_FOUND;
+        if (leaving.offeredHold() != null) {
+            holds.release(leaving.offeredHold(), deadline);
         }
-        if (!caller.isAdmin() && !(caller.isGolfer() && caller.golfer().id().equals(left.get().golferId()))) {
-            return Leave.NOT_YOURS;
-        }
-        if ("offered".equals(left.get().status()) && left.get().holdId() != null) {
-            holds.release(left.get().holdId(), deadline);
-        }
-        return Leave.LEFT;
+        return leaving.outcome();
     }
 }

@@ -55,6 +55,7 @@ class DrawPageIT {
             assertThat(browser.find(By.id("draw-check")).getText()).contains("SHA-256 is");
             browser.screenshot("entered");
             browser.resize(Browser.PHONE);
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('draw').scrollIntoView()");
             browser.screenshot("entered-phone");
             browser.resize(Browser.DESKTOP);
 
